@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BlendsConfig(AppConfig):
+    name = "blends"
+    verbose_name = "Blends"

@@ -1,0 +1,101 @@
+"""Writes to customer accounts: registration, sessions and passwords."""
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+
+from customers.errors import EmailTakenError, InvalidResetTokenError
+from customers.models import Customer
+from moodmnky.api.tokens import end_sessions
+from moodmnky.errors import ValidationFailedError
+from moodmnky.webhooks.services import record_event
+
+
+def _check_password(password: str, customer: Customer, field: str = "password") -> None:
+    try:
+        validate_password(password, customer)
+    except ValidationError as exc:
+        raise ValidationFailedError(" ".join(exc.messages), field=field) from None
+
+
+@transaction.atomic
+def customer_register(*, email: str, password: str, first_name: str = "", last_name: str = "") -> Customer:
+    """Create a customer account; a taken email (any letter case) is refused."""
+    email = Customer.objects.normalize_email(email).lower()
+    if Customer.objects.filter(email__iexact=email).exists():
+        raise EmailTakenError()
+    customer = Customer(email=email, first_name=first_name, last_name=last_name)
+    _check_password(password, customer)
+    customer.set_password(password)
+    customer.save()
+    from customers.api.serializers import customer_event_data  # the admin's view of the resource
+
+    record_event("customer.created", customer_event_data(customer))
+    return customer
+
+
+def revoke_refresh_tokens(customer: Customer) -> None:
+    """Blacklist every outstanding refresh token of the customer."""
+    outstanding = OutstandingToken.objects.filter(user=customer).exclude(blacklistedtoken__isnull=False)
+    BlacklistedToken.objects.bulk_create(
+        [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
+    )
+
+
+def password_reset_token(customer: Customer) -> str:
+    """`<uid>.<token>`: Django's one-use token (it dies with the password it was made for)."""
+    return f"{urlsafe_base64_encode(force_bytes(customer.pk))}.{default_token_generator.make_token(customer)}"
+
+
+def password_reset_request(*, email: str) -> None:
+    """Email a reset link if the address has an active account; says nothing either way."""
+    customer = Customer.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if customer is None:
+        return
+    token = password_reset_token(customer)
+    link = settings.PASSWORD_RESET_URL.format(token=token)
+    send_mail(
+        subject=f"Reset your {settings.STORE_NAME} password",
+        message=(f"Hello {customer.first_name or 'there'},\n\nSomeone asked to reset the password of your "
+                 f"account. Use this link within {settings.PASSWORD_RESET_TIMEOUT // 3600} hours:\n\n{link}\n\n"
+                 f"Reset token: {token}\n\nIf it was not you, ignore this email."),
+        from_email=None,
+        recipient_list=[customer.email],
+    )
+
+
+@transaction.atomic
+def password_reset_confirm(*, token: str, password: str) -> Customer:
+    """Set a new password from a reset token and end every session of the account."""
+    uid, _, secret = token.partition(".")
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uid)))
+        customer = Customer.objects.select_for_update().get(pk=pk, is_active=True)
+    except (ValueError, TypeError, OverflowError, Customer.DoesNotExist):
+        raise InvalidResetTokenError() from None
+    if not default_token_generator.check_token(customer, secret):
+        raise InvalidResetTokenError()
+    _check_password(password, customer)
+    customer.set_password(password)
+    customer.save(update_fields=["password"])
+    end_sessions(customer)
+    revoke_refresh_tokens(customer)
+    return customer
+
+
+@transaction.atomic
+def customer_change_password(*, customer: Customer, current_password: str, new_password: str,
+                             session_id: str = "") -> None:
+    """Change the password; every session but the caller's (`session_id`) ends."""
+    if not customer.check_password(current_password):
+        raise ValidationFailedError("The current password is incorrect.", field="current_password")
+    _check_password(new_password, customer, field="new_password")
+    customer.set_password(new_password)
+    customer.save(update_fields=["password"])
+    end_sessions(customer, keep_session_id=session_id)

@@ -1,0 +1,69 @@
+from django import forms
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+
+from moodmnky.models import SCOPES, ApiKey
+from moodmnky.services import api_key_create, api_key_revoke
+
+
+class ApiKeyForm(forms.ModelForm):
+    scopes = forms.MultipleChoiceField(choices=[(s, s) for s in SCOPES], widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = ApiKey
+        fields = ["name", "scopes", "expires_at"]
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):
+    """The developer dashboard: keys are listed by prefix; the full key is shown once, on creation."""
+
+    form = ApiKeyForm
+    list_display = ["name", "prefix", "scope_list", "state", "created_at", "last_used_at", "expires_at"]
+    list_filter = ["revoked_at", "expires_at"]
+    search_fields = ["name", "prefix"]
+    readonly_fields = ["prefix", "created_at", "created_by", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+
+    @admin.display(description="scopes")
+    def scope_list(self, obj):
+        return ", ".join(obj.scopes)
+
+    @admin.display(description="state")
+    def state(self, obj):
+        if obj.is_revoked:
+            return "revoked"
+        if obj.is_expired:
+            return "expired"
+        return "active"
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["name", "scopes", "expires_at"]
+        return ["name", "prefix", "scopes", "expires_at", "created_at", "created_by", "last_used_at", "revoked_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+            return
+        api_key, raw_key = api_key_create(name=form.cleaned_data["name"], scopes=form.cleaned_data["scopes"],
+                                          expires_at=form.cleaned_data.get("expires_at"), created_by=request.user)
+        obj.pk = api_key.pk
+        obj.prefix = api_key.prefix
+        self.message_user(
+            request,
+            format_html("New API key (copy it now, it is shown only once): <code id='new-api-key'>{}</code>",
+                        raw_key),
+            level=messages.WARNING,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        if change:
+            super().save_related(request, form, formsets, change)
+
+    @admin.action(description="Revoke selected keys")
+    def revoke(self, request, queryset):
+        for api_key in queryset.filter(revoked_at__isnull=True):
+            api_key_revoke(api_key=api_key)
+        self.message_user(request, f"Revoked at {timezone.now():%Y-%m-%d %H:%M} UTC.")

@@ -1,0 +1,90 @@
+"""Who is calling: customers with a Bearer JWT, admin integrations with an X-API-Key."""
+
+import hmac
+from datetime import timedelta
+
+from django.utils import timezone
+from rest_framework.authentication import BaseAuthentication
+from rest_framework_simplejwt import authentication as jwt_authentication
+from rest_framework_simplejwt.exceptions import InvalidToken as JwtInvalidToken
+from rest_framework_simplejwt.exceptions import TokenError
+
+from moodmnky.api.exceptions import InvalidToken
+from moodmnky.api.tokens import token_is_current
+from moodmnky.models import KEY_PREFIX, ApiKey, hash_key
+
+LAST_USED_PRECISION = timedelta(minutes=1)  # write last_used_at at most once a minute per key
+_UNSET = object()
+
+
+class JWTAuthentication(jwt_authentication.JWTAuthentication):
+    """simplejwt's Bearer auth, plus refusal of tokens cut off by a password reset, change or deletion."""
+
+    def authenticate(self, request):
+        try:
+            result = super().authenticate(request)
+        except (JwtInvalidToken, TokenError) as exc:
+            raise InvalidToken() from exc
+        except Exception as exc:  # simplejwt raises AuthenticationFailed for an inactive or unknown user
+            if getattr(exc, "status_code", None) == 401:
+                raise InvalidToken() from exc
+            raise
+        if result is None:
+            return None
+        user, token = result
+        if not token_is_current(user, token.payload):
+            raise InvalidToken()
+        return user, token
+
+
+class ApiKeyUser:
+    """The principal of an API-key request: an admin integration, not a person."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_staff = True
+    is_superuser = False
+    pk = id = None
+
+    def __init__(self, api_key: ApiKey):
+        self.api_key = api_key
+
+    def __str__(self) -> str:
+        return f"API key {self.api_key.prefix}"
+
+
+def resolve_api_key(request, raw_key: str) -> ApiKey | None:
+    """The usable key for `raw_key`, or None; remembered on the request (the rate limiter asks first)."""
+    request = getattr(request, "_request", request)
+    cached = getattr(request, "_moodmnky_api_key", _UNSET)
+    if cached is not _UNSET:
+        return cached
+    api_key = None
+    if raw_key.startswith(KEY_PREFIX) and raw_key.count("_") >= 2:
+        prefix = raw_key[len(KEY_PREFIX):].split("_", 1)[0]
+        candidate = ApiKey.objects.usable().filter(prefix=prefix).first()
+        if candidate and hmac.compare_digest(candidate.hashed_key, hash_key(raw_key)):
+            api_key = candidate
+    request._moodmnky_api_key = api_key
+    return api_key
+
+
+class ApiKeyAuthentication(BaseAuthentication):
+    header = "X-API-Key"
+
+    def authenticate(self, request):
+        raw_key = request.headers.get(self.header)
+        if not raw_key:
+            return None
+        api_key = resolve_api_key(request, raw_key.strip())
+        if api_key is None:
+            raise InvalidToken()
+        now = timezone.now()
+        if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_PRECISION:
+            ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+            api_key.last_used_at = now
+        return ApiKeyUser(api_key), api_key
+
+    def authenticate_header(self, request):
+        return self.header

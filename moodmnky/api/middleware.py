@@ -1,0 +1,49 @@
+"""Request ids on every response; JSON errors for anything that escapes a view under /api/."""
+
+import logging
+import re
+import uuid
+
+from moodmnky.api.exceptions import json_error
+from moodmnky.logging import request_id_var
+
+logger = logging.getLogger("moodmnky.api")
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+
+
+def is_api_path(path: str) -> bool:
+    return path.startswith("/api/")
+
+
+class RequestIdMiddleware:
+    """Echo a well-formed X-Request-ID or make one; it also tags every log line of the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class ApiErrorMiddleware:
+    """A crash outside DRF's handler (or in another middleware) is still an enveloped 500, never a traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_api_path(request.path):
+            return None
+        logger.exception("Unhandled error in %s", request.path, exc_info=exception)
+        return json_error(request, 500, "internal_error")

@@ -1,0 +1,138 @@
+"""OpenAPI: the envelope around every body, the error responses, both auth schemes, and scopes."""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import ResolvedComponent
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+
+from moodmnky.api.permissions import required_scope
+
+ERROR_COMPONENT = "ErrorEnvelope"
+ERROR_CODES_BY_STATUS = {
+    "400": "validation_error",
+    "401": "not_authenticated, invalid_token or invalid_credentials",
+    "402": "payment_declined",
+    "403": "permission_denied or insufficient_scope",
+    "404": "not_found",
+    "405": "method_not_allowed",
+    "409": "conflict, out_of_stock, invalid_transition or idempotency_in_progress",
+    "415": "unsupported_media_type",
+    "422": "idempotency_key_reused",
+    "429": "rate_limited",
+    "500": "internal_error",
+    "502": "payment_error",
+}
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["status", "code", "message", "details", "request_id"],
+            "properties": {
+                "status": {"type": "integer"},
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "details": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "field": {"type": "string", "nullable": True,
+                                      "description": "Dotted path, list items by index: items.2.quantity"},
+                            "message": {"type": "string"},
+                        },
+                    },
+                },
+                "request_id": {"type": "string"},
+            },
+        }
+    },
+}
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Placeholder for `@extend_schema(responses={409: ErrorSerializer})`: rendered as the error envelope."""
+
+
+class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):
+    target_class = "moodmnky.api.authentication.ApiKeyAuthentication"
+    name = "ApiKeyAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "X-API-Key",
+                "description": "Admin API key with scopes; create one in the admin or with "
+                               "`manage.py create_api_key`."}
+
+
+class EnvelopeAutoSchema(AutoSchema):
+    """Wraps bodies in `{"data": ...}`, documents the error responses and each operation's scope."""
+
+    def _error_ref(self) -> dict:
+        component = ResolvedComponent(name=ERROR_COMPONENT, type=ResolvedComponent.SCHEMA,
+                                      object=ERROR_COMPONENT, schema=ERROR_SCHEMA)
+        self.registry.register_on_missing(component)
+        return component.ref
+
+    def _error_response(self, code: str) -> dict:
+        return {"description": f"Error envelope (`{ERROR_CODES_BY_STATUS.get(code, 'error')}`).",
+                "content": {"application/json": {"schema": self._error_ref()}}}
+
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        if serializer is ErrorSerializer or isinstance(serializer, ErrorSerializer) or status_code >= "400":
+            return self._error_response(status_code)
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        for media in response.get("content", {}).values():
+            schema = media.get("schema", {})
+            if not _is_paginated(schema):
+                media["schema"] = {"type": "object", "required": ["data"], "properties": {"data": schema}}
+        return response
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        for code in self._error_statuses():
+            responses.setdefault(code, self._error_response(code))
+        return responses
+
+    def _error_statuses(self) -> list[str]:
+        codes = ["400", "500"]
+        public = all(issubclass(p, AllowAny) for p in self.view.permission_classes)
+        if getattr(self.view, "authentication_classes", None) or not public:
+            codes += ["401"]
+        if not public:
+            codes += ["403"]
+        if "{" in self.path:
+            codes += ["404"]
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes += ["415"]
+        if not self.path.startswith("/api/v1/health"):
+            codes += ["429"]
+        return codes
+
+    def _scope(self) -> str | None:
+        request = getattr(self.view, "request", None)
+        if request is None:
+            return None
+        return required_scope(self.view, request)
+
+    def get_description(self):
+        description = super().get_description() or ""
+        scope = self._scope()
+        if scope:
+            description = f"{description}\n\n**Admin scope:** `{scope}` (an API key's `:write` includes `:read`)."
+        return description.strip()
+
+    def get_extensions(self):
+        extensions = super().get_extensions() or {}
+        scope = self._scope()
+        if scope:
+            extensions["x-required-scope"] = scope
+        return extensions
+
+
+def _is_paginated(schema: dict) -> bool:
+    ref = schema.get("$ref", "")
+    return "/Paginated" in ref or {"data", "meta", "links"} <= set(schema.get("properties", {}))

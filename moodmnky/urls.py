@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from moodmnky.api.exceptions import json_error
+
+admin.site.site_header = "MOOD MNKY back office"
+admin.site.site_title = "MOOD MNKY"
+admin.site.index_title = "Run the shop"
+
+
+def api_not_found(request, *args, **kwargs):
+    return json_error(request, 404, "not_found", f"No API endpoint at {request.path}.")
+
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("moodmnky.api.routers")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    re_path(r"^api/", api_not_found),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -1,0 +1,71 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from moodmnky.api.tokens import tokens_for
+from moodmnky.models import SCOPES
+from moodmnky.services import api_key_create
+from tests.customers.factories import CustomerFactory
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache(db):
+    """Rate-limit counters and cached reads never leak from one test into the next."""
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def customer(db):
+    return CustomerFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    return CustomerFactory(is_staff=True)
+
+
+@pytest.fixture
+def customer_client(customer):
+    """An APIClient signed in as `customer` with a real Bearer token."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(customer)['access_token']}")
+    client.customer = customer
+    return client
+
+
+@pytest.fixture
+def make_customer_client(db):
+    def make(customer=None):
+        customer = customer or CustomerFactory()
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(customer)['access_token']}")
+        client.customer = customer
+        return client
+
+    return make
+
+
+@pytest.fixture
+def make_admin_client(db):
+    """make_admin_client("products:write", ...) -> an APIClient sending an X-API-Key with those scopes."""
+
+    def make(*scopes):
+        _, raw_key = api_key_create(name="test key", scopes=list(scopes) or SCOPES)
+        client = APIClient()
+        client.credentials(HTTP_X_API_KEY=raw_key)
+        client.raw_key = raw_key
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client(make_admin_client):
+    """An API key holding every scope."""
+    return make_admin_client(*SCOPES)

@@ -1,0 +1,27 @@
+"""Test settings: the app's settings with a few overrides. Database and cache still come from the
+environment, so the same suite runs on SQLite and on PostgreSQL + Redis."""
+
+import os
+
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("JWT_SIGNING_KEY", "test-only-jwt-signing-key-0123456789abcdefghijklmnop")
+os.environ.setdefault("HTTPS_ONLY", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("CACHE_KEY_PREFIX", f"moodmnky-test-{os.getpid()}")
+
+from moodmnky.settings import *  # noqa: E402,F403
+
+# Fast password hashing: the suite creates many accounts.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Mail goes to django.core.mail.outbox.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run inline at enqueue time unless a test uses the database backend on purpose.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Rate limits high enough that ordinary tests never hit them; rate-limit tests lower them.
+RATE_LIMITS = {"anonymous": "100000/h", "customer": "100000/h", "admin": "100000/h"}
+# Uploaded media in a throwaway folder.
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WEBHOOK_ALLOW_PRIVATE_URLS = True
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
