@@ -13,8 +13,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--products", type=int, default=0, help="Extra generated products (benchmarks).")
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when demo data is already loaded.")
 
-    def handle(self, *args, products, **options):
+    def handle(self, *args, products, if_empty, **options):
+        from customers.demo import DEMO_STAFF
+        from customers.models import Customer
+
+        if if_empty and Customer.objects.filter(email=DEMO_STAFF[0]).exists():
+            self.stdout.write("Demo data already loaded; skipping (run `manage.py seed_demo` to top it up).")
+            return
         for app in DEMO_APPS:
             try:
                 demo = importlib.import_module(f"{app}.demo")

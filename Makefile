@@ -1,0 +1,36 @@
+# The two commands a new user needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint schema check-deploy clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: venv + install, migrate, demo data on an empty database, then API + admin + docs + background worker
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_demo --if-empty
+	HOST=$(HOST) PORT=$(PORT) scripts/run-dev.sh
+
+## test: the whole suite (SQLite by default; DATABASE_URL / REDIS_URL select PostgreSQL / Redis)
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+schema: install
+	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file schema.yml
+
+clean:
+	rm -rf $(VENV) .test-media staticfiles

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Development server: the API, admin and docs on $HOST:$PORT with the background worker beside it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBUG=1
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+PY=.venv/bin/python
+
+$PY manage.py db_worker --queue-name '*' --no-reload &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+
+$PY - <<PYEOF
+from customers.demo import DEMO_CUSTOMER, DEMO_STAFF
+base = "http://$HOST:$PORT"
+print(f"""
+  MOOD MNKY Commerce is starting (background worker pid $WORKER).
+    API        {base}/api/v1/          (try {base}/api/v1/products/)
+    API docs   {base}/api/docs/        (ReDoc: {base}/api/redoc/, schema: {base}/api/schema/)
+    Admin      {base}/admin/
+    Staff login     {DEMO_STAFF[0]} / {DEMO_STAFF[1]}
+    Customer login  {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}   (POST /api/v1/auth/login/)
+  Admin API key:  .venv/bin/python manage.py create_api_key --name dev --scopes all
+  Press Ctrl+C to stop.
+""", flush=True)
+PYEOF
+$PY manage.py runserver "$HOST:$PORT"
