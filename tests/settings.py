@@ -25,3 +25,9 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WEBHOOK_ALLOW_PRIVATE_URLS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Without Redis, the suite uses a per-process memory cache so that query counts (which would include
+# the database cache table's queries) are the same on SQLite and on PostgreSQL + Redis. The database
+# cache table itself is exercised by tests that switch to it explicitly.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -160,8 +160,11 @@ def api_exception_handler(exc, context):
                         status=status.HTTP_500_INTERNAL_SERVER_ERROR)
 
     http_status = response.status_code
-    if isinstance(exc, exceptions.NotAuthenticated) and http_status == 403:
+    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)) and http_status == 403:
+        # DRF answers 403 when the view has no authenticator to name; the contract says 401.
         http_status = response.status_code = 401
+        response["WWW-Authenticate"] = 'Bearer realm="api"'
+
     details = flatten_errors(exc.detail) if isinstance(exc, exceptions.ValidationError) else []
     code = _code_for(exc, http_status)
     body = error_body(http_status, code, _message_for(exc, http_status, details), details, request_id)
