@@ -1,5 +1,7 @@
 """Test-only endpoints that exercise the platform layer (mounted by tests/platform/urls.py)."""
 
+import time
+
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -65,6 +67,10 @@ class CheckoutView(APIView):
             raise serializers.ValidationError({"amount": ["Bad amount."]})
         if outcome == "decline":
             raise PaymentDeclinedError()
+        if outcome == "crash":
+            raise RuntimeError("gateway exploded")
+        if outcome == "slow":
+            time.sleep(0.6)  # holds the key long enough for a concurrent duplicate to arrive
         event = record_event("webhook.ping", {"cart": cart, "amount": request.data.get("amount")})
         return Response({"event_id": event.id, "amount": request.data.get("amount")}, status=status.HTTP_201_CREATED)
 
