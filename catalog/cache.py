@@ -1,0 +1,95 @@
+"""Server-side cache of serialized products and product lists, and the keys that invalidate them.
+
+Lists are cached under a catalog-wide version token that every catalog change replaces; a product's
+detail is cached under its own token plus a taxonomy token (category and collection names appear in
+every product). Invalidation replaces tokens, so stale entries are never read again and simply expire.
+Tokens are replaced at once and again when the transaction commits: a reader that filled the cache
+from not-yet-committed state in between is therefore never served afterwards.
+"""
+
+import hashlib
+import json
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+CACHE_TIMEOUT = 60 * 10
+LIST_VERSION_KEY = "catalog:v:list"
+TAXONOMY_VERSION_KEY = "catalog:v:taxonomy"
+
+
+def _product_version_key(product_id: int) -> str:
+    return f"catalog:v:product:{product_id}"
+
+
+def _slug_key(slug: str) -> str:
+    return f"catalog:slug:{hashlib.sha1(slug.encode()).hexdigest()}"
+
+
+def _tokens(keys: list[str]) -> list[str]:
+    """The current token of each version key, creating missing ones (the first writer wins)."""
+    found = cache.get_many(keys)
+    tokens = []
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            token = cache.get(key) or uuid.uuid4().hex
+        tokens.append(token)
+    return tokens
+
+
+def list_key(representation: str, base_url: str, params: list[tuple[str, str]]) -> str:
+    (version,) = _tokens([LIST_VERSION_KEY])
+    raw = json.dumps([representation, base_url, sorted(params)])
+    return f"catalog:list:{version}:{hashlib.sha1(raw.encode()).hexdigest()}"
+
+
+def product_key(product_id: int, representation: str, base_url: str) -> str:
+    version, taxonomy = _tokens([_product_version_key(product_id), TAXONOMY_VERSION_KEY])
+    base = hashlib.sha1(base_url.encode()).hexdigest()[:12]
+    return f"catalog:product:{product_id}:{version}:{taxonomy}:{representation}:{base}"
+
+
+def slug_to_id(slug: str) -> int | None:
+    return cache.get(_slug_key(slug))
+
+
+def remember_slug(slug: str, product_id: int) -> None:
+    cache.set(_slug_key(slug), product_id, CACHE_TIMEOUT)
+
+
+def get(key: str):
+    return cache.get(key)
+
+
+def put(key: str, value) -> None:
+    cache.set(key, value, CACHE_TIMEOUT)
+
+
+def etag_for(representation: str, body) -> str:
+    """A strong validator that differs between the public and the admin representation."""
+    raw = json.dumps(body, sort_keys=True, default=str, separators=(",", ":"))
+    return '"' + hashlib.sha256(f"{representation}:{raw}".encode()).hexdigest()[:40] + '"'
+
+
+def invalidate_products(product_ids, *, slugs=()) -> None:
+    """Forget the cached detail of these products and every cached list, now and again on commit."""
+    keys = [LIST_VERSION_KEY, *(_product_version_key(pk) for pk in set(product_ids)),
+            *(_slug_key(slug) for slug in set(slugs))]
+    _forget(keys)
+
+
+def invalidate_taxonomy() -> None:
+    """A category or collection changed: every product embeds their names."""
+    _forget([LIST_VERSION_KEY, TAXONOMY_VERSION_KEY])
+
+
+def invalidate_all() -> None:
+    invalidate_taxonomy()
+
+
+def _forget(keys: list[str]) -> None:
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))

@@ -1,0 +1,143 @@
+"""Catalog reads, each with the select/prefetch shape its callers need."""
+
+from django.db import connection
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
+
+from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
+
+
+def variant_available(variant: Variant) -> int | None:
+    """Units that can be sold now; None means unlimited (untracked, or backorder allowed)."""
+    if not variant.track_inventory or variant.allow_backorder:
+        return None
+    return max(variant.quantity, 0)
+
+
+def _price_subquery(aggregate):
+    return Subquery(
+        Variant.objects.filter(product=OuterRef("pk")).order_by().values("product")
+        .annotate(value=aggregate("price")).values("value")[:1]
+    )
+
+
+def product_queryset(*, admin: bool) -> QuerySet[Product]:
+    """Products with everything the Product shape shows, in a fixed number of queries.
+
+    One query for the products (category joined, lowest variant price annotated for filters and
+    sorting), then one each for variants, media and collections, whatever the page size.
+    """
+    products = (
+        Product.objects.select_related("category")
+        .prefetch_related(
+            Prefetch("variants", queryset=Variant.objects.order_by("position", "id")),
+            Prefetch("media", queryset=ProductMedia.objects.order_by("position", "id")),
+            Prefetch("collections", queryset=Collection.objects.order_by("position", "name")),
+        )
+        .annotate(min_price=_price_subquery(Min))
+    )
+    return products if admin else products.active()
+
+
+def product_get(*, lookup: str | int, admin: bool) -> Product | None:
+    """A product by id (digits) or slug; None when missing or hidden from this caller."""
+    products = product_queryset(admin=admin)
+    lookup = str(lookup)
+    if lookup.isdigit():
+        return products.filter(pk=int(lookup)).first()
+    return products.filter(slug=lookup).first()
+
+
+def product_with_max_price(products: QuerySet[Product]) -> QuerySet[Product]:
+    return products.annotate(max_price=_price_subquery(Max))
+
+
+def category_and_descendant_ids(slug: str) -> list[int]:
+    """The category with this slug and every category below it (one query; the tree is small)."""
+    rows = list(Category.objects.values_list("id", "parent_id", "slug"))
+    roots = [pk for pk, _parent, cat_slug in rows if cat_slug == slug]
+    children: dict[int | None, list[int]] = {}
+    for pk, parent, _slug in rows:
+        children.setdefault(parent, []).append(pk)
+    found, stack = [], list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.append(pk)
+        stack.extend(children.get(pk, []))
+    return found
+
+
+def products_in_stock(products: QuerySet[Product], in_stock: bool) -> QuerySet[Product]:
+    sellable = Exists(Variant.objects.filter(Variant.sellable_q(), product=OuterRef("pk")))
+    return products.filter(sellable) if in_stock else products.exclude(sellable)
+
+
+def products_with_tag(products: QuerySet[Product], tag: str) -> QuerySet[Product]:
+    tag = tag.strip().lower()
+    if connection.vendor == "postgresql":
+        return products.filter(tags__contains=[tag])
+    # SQLite has no JSON containment operator; JSON1's json_each does the same membership test.
+    return products.filter(
+        pk__in=RawSQL(
+            "SELECT p.id FROM catalog_product p, json_each(p.tags) t WHERE t.value = %s", (tag,)
+        )
+    )
+
+
+def products_search(products: QuerySet[Product], text: str) -> QuerySet[Product]:
+    """Search name, description, tags, notes and SKUs.
+
+    PostgreSQL: full-text search (websearch syntax, English stemming) ranked by relevance, plus an
+    exact SKU match. Elsewhere: every word must appear (case-insensitively) in the same text.
+    """
+    text = text.strip()
+    if not text:
+        return products
+    sku_match = Exists(Variant.objects.filter(product=OuterRef("pk"), sku__iexact=text))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        # The expression matches the GIN index of migration 0002, so the match uses the index.
+        vector = SearchVector("search_text", config="english")
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return (
+            products.alias(search_vector=vector)
+            .filter(Q(search_vector=query) | sku_match)
+            .annotate(search_rank=SearchRank(vector, query))
+        )
+    condition = Q()
+    for word in text.split()[:10]:
+        condition &= Q(search_text__icontains=word)
+    return products.filter(condition | sku_match)
+
+
+def category_list() -> QuerySet[Category]:
+    return Category.objects.select_related("parent").order_by("position", "name", "id")
+
+
+def collection_list() -> QuerySet[Collection]:
+    return Collection.objects.order_by("position", "name", "id")
+
+
+def variant_list_for_product(*, product: Product) -> QuerySet[Variant]:
+    return product.variants.order_by("position", "id")
+
+
+def inventory_list() -> QuerySet[Variant]:
+    return Variant.objects.select_related("product").order_by("id")
+
+
+def low_stock_variants() -> QuerySet[Variant]:
+    """Tracked variants at or below their low-stock threshold, lowest stock first."""
+    return (
+        Variant.objects.filter(Variant.low_stock_q())
+        .exclude(product__status=Product.Status.ARCHIVED)
+        .select_related("product")
+        .order_by("quantity", "sku")
+    )
+
+
+def movement_list() -> QuerySet[StockMovement]:
+    return StockMovement.objects.order_by("-created_at", "-id")

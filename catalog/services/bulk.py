@@ -1,0 +1,118 @@
+"""Bulk writes with the contract's two error policies (DESIGN.md "Inventory bulk")."""
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from catalog.models import Variant
+from catalog.services.products import product_create
+from catalog.services.stock import stock_adjust, stock_set
+from moodmnky.errors import DomainError, ValidationFailedError
+
+REJECT_EVERYTHING = "reject_everything"
+REJECT_FAILED_ROWS = "reject_failed_rows"
+
+
+@transaction.atomic
+def inventory_bulk(*, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
+                   invalid: dict[int, list[dict]] | None = None, actor=None, reference: str = "") -> list[dict]:
+    """Set or adjust stock by SKU for many variants.
+
+    `items` are (index, validated item) pairs; `invalid` maps indexes that failed input validation to
+    their errors. reject_everything: any bad item raises a 400 naming `items.<i>.<field>` and nothing
+    is written. reject_failed_rows: good rows are written, bad ones reported. Variants are changed in
+    ascending id order (stable for repeated SKUs), so concurrent bulk calls cannot deadlock.
+    """
+    variants = {v.sku: v.pk for v in Variant.objects.filter(sku__in=[item["sku"] for _, item in items])}
+    results: dict[int, dict] = {
+        index: _error_row(index, None, errors) for index, errors in (invalid or {}).items()
+    }
+    for index, item in items:
+        if item["sku"] not in variants:
+            results[index] = _error_row(index, item["sku"], [{"field": "sku", "message": "No variant with this SKU."}])
+    if error_policy == REJECT_EVERYTHING and results:
+        _reject(results)
+
+    todo = sorted((item for item in items if item[0] not in results), key=lambda pair: variants[pair[1]["sku"]])
+    for index, item in todo:
+        variant_id = variants[item["sku"]]
+
+        def apply(item=item, variant_id=variant_id):
+            note, reason = item.get("note", ""), item.get("reason", "adjustment")
+            if "set" in item:
+                stock_set(variant_id=variant_id, quantity=item["set"], reason=reason, note=note,
+                          reference=reference, actor=actor)
+            else:
+                stock_adjust(variant_id=variant_id, delta=item["adjust"], reason=reason, note=note,
+                             reference=reference, actor=actor)
+
+        field = "set" if "set" in item else "adjust"
+        results[index] = _run_row(index, apply, field=field, sku=item["sku"])
+        if results[index]["status"] == "ok":
+            results[index]["quantity"] = Variant.objects.values_list("quantity", flat=True).get(pk=variant_id)
+    if error_policy == REJECT_EVERYTHING and any(row["status"] == "error" for row in results.values()):
+        _reject(results)  # rolls back the rows already applied
+    return [results[index] for index in sorted(results)]
+
+
+@transaction.atomic
+def products_bulk_create(*, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
+                         invalid: dict[int, list[dict]] | None = None, actor=None) -> list[dict]:
+    """Create up to 100 products (with variants), same two policies as inventory_bulk."""
+    results: dict[int, dict] = {
+        index: {"index": index, "status": "error", "id": None, "slug": None, "errors": errors}
+        for index, errors in (invalid or {}).items()
+    }
+    if error_policy == REJECT_EVERYTHING and results:
+        _reject(results)
+    for index, item in items:
+        created = {}
+
+        def apply(item=item, created=created):
+            created["product"] = product_create(actor=actor, **item)
+
+        row = _run_row(index, apply, field=None)
+        product = created.get("product")
+        results[index] = {"index": index, "status": row["status"], "id": product.pk if product and row[
+            "status"] == "ok" else None, "slug": product.slug if product and row["status"] == "ok" else None,
+            "errors": row["errors"]}
+    if error_policy == REJECT_EVERYTHING and any(row["status"] == "error" for row in results.values()):
+        _reject(results)
+    return [results[index] for index in sorted(results)]
+
+
+def _run_row(index: int, apply: Callable[[], None], *, field: str | None, sku: str | None = None) -> dict:
+    """Apply one row in a savepoint: its failure undoes only its own writes."""
+    row = {"index": index, "status": "ok", "errors": []}
+    if sku is not None:
+        row.update(sku=sku, quantity=None)
+    try:
+        with transaction.atomic():
+            apply()
+    except DomainError as exc:
+        row["status"] = "error"
+        row["errors"] = _errors_of(exc, default_field=field)
+    return row
+
+
+def _errors_of(exc: DomainError, *, default_field: str | None) -> list[dict]:
+    errors = list(exc.details.get("errors", []))
+    if exc.field or not errors:
+        field = exc.field or default_field
+        if field == "delta":  # stock_adjust names its own argument; the bulk item calls it `adjust`
+            field = default_field
+        errors.insert(0, {"field": field, "message": exc.message})
+    return errors
+
+
+def _error_row(index: int, sku: str | None, errors: list[dict]) -> dict:
+    return {"index": index, "sku": sku, "status": "error", "quantity": None, "errors": errors}
+
+
+def _reject(results: dict[int, dict]) -> None:
+    details = [
+        {"field": f"items.{index}.{error['field']}" if error.get("field") else f"items.{index}",
+         "message": error["message"]}
+        for index in sorted(results) for error in results[index]["errors"]
+    ]
+    raise ValidationFailedError("Some items are invalid; nothing was changed.", errors=details)

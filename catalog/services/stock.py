@@ -1,0 +1,143 @@
+"""Every change of a variant's stock: one conditional UPDATE plus one ledger row, in one transaction."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from catalog import cache as catalog_cache
+from catalog.errors import StockBelowZeroError, VariantNotFoundError, VariantOutOfStockError
+from catalog.models import StockMovement, Variant
+from moodmnky.errors import ValidationFailedError
+from moodmnky.webhooks.services import record_event
+
+REASONS = StockMovement.Reason.values
+ADJUSTMENT_REASONS = ["adjustment", "receive", "return", "damage"]
+
+
+@transaction.atomic
+def stock_move(*, variant_id: int, delta: int, reason: str, note: str = "", reference: str = "",
+               actor=None, allow_backorder: bool = True) -> StockMovement:
+    """Change a variant's quantity by `delta` and write the ledger row; never oversells.
+
+    A negative delta on a tracked variant that does not allow backorder is one conditional UPDATE
+    (`quantity >= -delta`), so no interleaving of requests on any number of workers sells more than
+    is in stock. `allow_backorder=False` applies that guard to backorder variants too (adjustments).
+    Raises VariantOutOfStockError (409, context `available`) or VariantNotFoundError.
+    """
+    if reason not in REASONS:
+        raise ValidationFailedError(f"`reason` must be one of: {', '.join(REASONS)}.", field="reason")
+    if not isinstance(delta, int) or isinstance(delta, bool) or delta == 0:
+        raise ValidationFailedError("`delta` must be a non-zero whole number.", field="delta")
+
+    rows = Variant.objects.filter(pk=variant_id)
+    if delta < 0:
+        enough = Q(quantity__gte=-delta) | Q(track_inventory=False)
+        rows = rows.filter(enough | Q(allow_backorder=True) if allow_backorder else enough)
+    if not rows.update(quantity=F("quantity") + delta, updated_at=timezone.now()):
+        current = Variant.objects.filter(pk=variant_id).values("sku", "quantity").first()
+        if current is None:
+            raise VariantNotFoundError(field="variant_id", variant_id=variant_id)
+        available = max(current["quantity"], 0)
+        raise VariantOutOfStockError(
+            f"Only {available} of {current['sku']} in stock.", variant_id=variant_id,
+            sku=current["sku"], requested=-delta, available=available,
+        )
+
+    # Our UPDATE holds the row lock until commit, so this read sees exactly the quantity we produced.
+    variant = Variant.objects.select_related("product").get(pk=variant_id)
+    actor_user, actor_label = _actor(actor)
+    movement = StockMovement.objects.create(
+        variant=variant, sku=variant.sku, delta=delta, quantity_after=variant.quantity, reason=reason,
+        note=note, reference=str(reference)[:100], actor=actor_user, actor_label=actor_label,
+    )
+    payload = inventory_payload(variant, movement)
+    record_event("inventory.updated", payload)
+    before = variant.quantity - delta
+    if variant.track_inventory and before > variant.low_stock_threshold >= variant.quantity:
+        record_event("inventory.low_stock", payload)
+    catalog_cache.invalidate_products([variant.product_id])
+    return movement
+
+
+@transaction.atomic
+def stock_take_many(*, items: Iterable[tuple[int, int]], reason: str = "sale", reference: str = "",
+                    actor=None) -> list[StockMovement]:
+    """Take several variants' stock, all or nothing (inside the caller's transaction).
+
+    Rows are locked in ascending variant id, so concurrent multi-line checkouts queue behind each
+    other instead of deadlocking. Quantities of repeated variant ids are added up.
+    """
+    wanted: dict[int, int] = defaultdict(int)
+    for variant_id, quantity in items:
+        if quantity <= 0:
+            raise ValidationFailedError("Quantities must be at least 1.", field="quantity")
+        wanted[variant_id] += quantity
+    return [
+        stock_move(variant_id=variant_id, delta=-wanted[variant_id], reason=reason, reference=reference,
+                   actor=actor)
+        for variant_id in sorted(wanted)
+    ]
+
+
+@transaction.atomic
+def stock_adjust(*, variant_id: int, delta: int, reason: str = "adjustment", note: str = "",
+                 reference: str = "", actor=None) -> StockMovement:
+    """A manual correction (adjustment, receive, return, damage); never leaves tracked stock below zero.
+
+    Raises StockBelowZeroError (400 naming `delta`) instead of out_of_stock.
+    """
+    if reason not in ADJUSTMENT_REASONS:
+        raise ValidationFailedError(f"`reason` must be one of: {', '.join(ADJUSTMENT_REASONS)}.",
+                                    field="reason")
+    try:
+        return stock_move(variant_id=variant_id, delta=delta, reason=reason, note=note, reference=reference,
+                          actor=actor, allow_backorder=False)
+    except VariantOutOfStockError as exc:
+        raise StockBelowZeroError(
+            f"Only {exc.details['available']} in stock; a change of {delta} would go below zero.",
+            available=exc.details["available"],
+        ) from None
+
+
+@transaction.atomic
+def stock_set(*, variant_id: int, quantity: int, reason: str = "adjustment", note: str = "",
+              reference: str = "", actor=None) -> StockMovement | None:
+    """Set the quantity (a stock count); writes the difference as a movement, or nothing if equal."""
+    if quantity < 0:
+        raise ValidationFailedError("A stock count cannot be negative.", field="set")
+    # Locked so a sale cannot slip in between reading the count and writing the difference.
+    current = Variant.objects.select_for_update().filter(pk=variant_id).values_list("quantity", flat=True).first()
+    if current is None:
+        raise VariantNotFoundError(field="variant_id", variant_id=variant_id)
+    if quantity == current:
+        return None
+    return stock_move(variant_id=variant_id, delta=quantity - current, reason=reason, note=note,
+                      reference=reference, actor=actor, allow_backorder=False)
+
+
+def inventory_payload(variant: Variant, movement: StockMovement | None = None) -> dict:
+    """The variant as inventory events carry it: admin fields plus product_id and quantity."""
+    payload = {
+        "id": variant.pk, "variant_id": variant.pk, "product_id": variant.product_id, "sku": variant.sku,
+        "name": variant.name, "price": variant.price, "quantity": variant.quantity,
+        "track_inventory": variant.track_inventory, "allow_backorder": variant.allow_backorder,
+        "low_stock_threshold": variant.low_stock_threshold, "in_stock": variant.in_stock,
+    }
+    if movement is not None:
+        payload["movement"] = {"id": movement.pk, "delta": movement.delta, "reason": movement.reason,
+                               "quantity_after": movement.quantity_after, "reference": movement.reference}
+    return payload
+
+
+def _actor(actor) -> tuple[object | None, str]:
+    """(user to link, label) for whoever made the change: a staff user, an API key or a process."""
+    if actor is None:
+        return None, "system"
+    if isinstance(actor, str):
+        return None, actor[:150]
+    if getattr(actor, "pk", None) is not None and hasattr(actor, "email"):
+        return actor, str(actor.email)[:150]
+    return None, str(actor)[:150]
