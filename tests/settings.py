@@ -17,7 +17,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail goes to django.core.mail.outbox.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run inline at enqueue time unless a test uses the database backend on purpose.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},  # for tests of the real queue + worker
+}
 # Rate limits high enough that ordinary tests never hit them; rate-limit tests lower them.
 RATE_LIMITS = {"anonymous": "100000/h", "customer": "100000/h", "admin": "100000/h"}
 # Uploaded media in a throwaway folder.

@@ -1,0 +1,14 @@
+"""Platform background work."""
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from moodmnky.models import IdempotencyRecord
+
+
+@task()
+def idempotency_prune() -> int:
+    """Delete idempotency records older than IDEMPOTENCY_TTL; returns how many went."""
+    deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - settings.IDEMPOTENCY_TTL).delete()
+    return deleted
