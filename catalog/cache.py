@@ -24,7 +24,7 @@ def _product_version_key(product_id: int) -> str:
 
 
 def _slug_key(slug: str) -> str:
-    return f"catalog:slug:{hashlib.sha1(slug.encode()).hexdigest()}"
+    return f"catalog:slug:{hashlib.sha256(slug.encode()).hexdigest()}"
 
 
 def _tokens(keys: list[str]) -> list[str]:
@@ -43,12 +43,12 @@ def _tokens(keys: list[str]) -> list[str]:
 def list_key(representation: str, base_url: str, params: list[tuple[str, str]]) -> str:
     (version,) = _tokens([LIST_VERSION_KEY])
     raw = json.dumps([representation, base_url, sorted(params)])
-    return f"catalog:list:{version}:{hashlib.sha1(raw.encode()).hexdigest()}"
+    return f"catalog:list:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def product_key(product_id: int, representation: str, base_url: str) -> str:
     version, taxonomy = _tokens([_product_version_key(product_id), TAXONOMY_VERSION_KEY])
-    base = hashlib.sha1(base_url.encode()).hexdigest()[:12]
+    base = hashlib.sha256(base_url.encode()).hexdigest()[:12]
     return f"catalog:product:{product_id}:{version}:{taxonomy}:{representation}:{base}"
 
 

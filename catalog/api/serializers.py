@@ -15,6 +15,26 @@ MAX_BULK_INVENTORY = 500
 ERROR_POLICIES = ["reject_everything", "reject_failed_rows"]
 
 
+class ProductStatusField(serializers.ChoiceField):
+    """Product status as one named schema component (its choices differ from other `status` fields)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=Product.Status.choices, **kwargs)
+
+
+extend_schema_field({"type": "string", "enum": Product.Status.values,
+                     "description": "draft, active or archived; only active is visible to shoppers."},
+                    component_name="ProductStatus")(ProductStatusField)
+
+
+class BulkStatusField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=["ok", "error"], **kwargs)
+
+
+extend_schema_field({"type": "string", "enum": ["ok", "error"]}, component_name="BulkItemStatus")(BulkStatusField)
+
+
 # --- output ---------------------------------------------------------------------------------------
 
 class CategoryRefSerializer(serializers.ModelSerializer):
@@ -95,6 +115,7 @@ class ScentNotesSerializer(serializers.Serializer):
 class ProductSerializer(serializers.ModelSerializer):
     """The contract's Product shape (public representation: only what a shopper may see)."""
 
+    status = ProductStatusField(read_only=True)
     category = CategoryRefSerializer(allow_null=True, read_only=True)
     collections = CollectionRefSerializer(many=True, read_only=True)
     scent_notes = serializers.SerializerMethodField()
@@ -197,7 +218,7 @@ class ProductWriteSerializer(serializers.Serializer):
     slug = serializers.SlugField(max_length=220, required=False, allow_blank=True)
     description = serializers.CharField(required=False, allow_blank=True, max_length=20_000)
     product_type = serializers.ChoiceField(choices=Product.ProductType.choices)
-    status = serializers.ChoiceField(choices=Product.Status.choices, required=False)
+    status = ProductStatusField(required=False)
     category_id = serializers.IntegerField(required=False, allow_null=True, min_value=1)
     collection_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False,
                                            max_length=50)
@@ -304,7 +325,7 @@ class BulkResultSerializer(serializers.Serializer):
     sku = serializers.CharField(required=False)
     id = serializers.IntegerField(required=False, allow_null=True)
     slug = serializers.CharField(required=False, allow_null=True)
-    status = serializers.ChoiceField(choices=["ok", "error"])
+    status = BulkStatusField()
     quantity = serializers.IntegerField(required=False, allow_null=True)
     errors = serializers.ListField(child=serializers.DictField())
 

@@ -1,0 +1,236 @@
+"""Catalog endpoints: products (with variants, media, bulk), variants, media, categories, collections."""
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from catalog import cache as catalog_cache
+from catalog import selectors, services
+from catalog.api import serializers as s
+from catalog.api.caching import cached, conditional_response
+from catalog.api.filters import ProductFilter
+from catalog.models import Product, ProductMedia, Variant
+from moodmnky.api.exceptions import flatten_errors
+from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
+from moodmnky.api.schema import ErrorSerializer
+
+
+def representation_of(request) -> str:
+    """`admin` for an API key with products:read or a staff user; `public` for everyone else."""
+    return "admin" if admin_can(request, "products:read") else "public"
+
+
+def actor_of(request):
+    user = getattr(request, "user", None)
+    if user is not None and getattr(user, "pk", None) is not None:
+        return user
+    return str(request.auth) if request.auth is not None else None
+
+
+def get_by_id_or_slug(queryset, lookup: str):
+    found = queryset.filter(pk=int(lookup)) if lookup.isdigit() else queryset.filter(slug=lookup)
+    obj = found.first()
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def validate_items(raw_items: list, serializer_class) -> tuple[list[tuple[int, dict]], dict[int, list[dict]]]:
+    """Validate bulk items one by one: (index, data) for good ones, index -> errors for bad ones."""
+    good, bad = [], {}
+    for index, raw in enumerate(raw_items):
+        serializer = serializer_class(data=raw)
+        if serializer.is_valid():
+            good.append((index, dict(serializer.validated_data)))
+        else:
+            bad[index] = flatten_errors(serializer.errors)
+    return good, bad
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List products", responses=s.ProductSerializer(many=True)),
+    retrieve=extend_schema(summary="A product by id or slug", responses=s.ProductSerializer),
+    create=extend_schema(request=s.ProductCreateSerializer, responses={201: s.AdminProductSerializer}),
+    partial_update=extend_schema(request=s.ProductUpdateSerializer, responses=s.AdminProductSerializer),
+    destroy=extend_schema(summary="Archive a product (status becomes archived)", responses={204: None}),
+)
+class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Anyone browses active products; admins (products:read) also see drafts, archived and stock."""
+
+    permission_classes = [ReadAnyoneWriteAdmin]
+    required_scopes = {"write": "products:write"}
+    filterset_class = ProductFilter
+    serializer_class = s.ProductSerializer
+    lookup_value_regex = "[^/]+"
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Product.objects.none()
+        return selectors.product_queryset(admin=representation_of(self.request) == "admin")
+
+    def get_serializer_class(self):
+        if representation_of(self.request) == "admin":
+            return s.AdminProductSerializer
+        return s.ProductSerializer
+
+    def list(self, request, *args, **kwargs):
+        representation = representation_of(request)
+        key = catalog_cache.list_key(representation, request.build_absolute_uri("/"),
+                                     list(request.query_params.lists()))
+
+        def build():
+            page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+            return self.get_paginated_response(self.get_serializer(page, many=True).data).data
+
+        etag, body = cached(key, representation, build)
+        return conditional_response(request, representation=representation, etag=etag, body=body)
+
+    def retrieve(self, request, pk=None, *args, **kwargs):
+        representation, base = representation_of(request), request.build_absolute_uri("/")
+        product_id = int(pk) if pk.isdigit() else catalog_cache.slug_to_id(pk)
+        # The key is taken before the read, so a change committed meanwhile invalidates what we store.
+        key = catalog_cache.product_key(product_id, representation, base) if product_id else None
+        hit = catalog_cache.get(key) if key else None
+        if hit is not None and (pk.isdigit() or hit[1]["slug"] == pk):
+            etag, body = hit
+        else:
+            product = selectors.product_get(lookup=pk, admin=representation == "admin")
+            if product is None:
+                raise Http404
+            catalog_cache.remember_slug(product.slug, product.pk)
+            etag, body = cached(key if product.pk == product_id else None, representation,
+                                lambda: self.get_serializer(product).data)
+        return conditional_response(request, representation=representation, etag=etag, body=body)
+
+    def create(self, request, *args, **kwargs):
+        serializer = s.ProductCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        product = services.product_create(actor=actor_of(request), **serializer.validated_data)
+        return Response(self._admin_data(product.pk), status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None, *args, **kwargs):
+        product = get_by_id_or_slug(Product.objects.all(), pk)
+        serializer = s.ProductUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.product_update(product=product, actor=actor_of(request), **serializer.validated_data)
+        return Response(self._admin_data(product.pk))
+
+    def destroy(self, request, pk=None, *args, **kwargs):
+        product = get_by_id_or_slug(Product.objects.all(), pk)
+        services.product_archive(product=product, actor=actor_of(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(methods=["GET"], summary="Variants of a product", responses=s.VariantSerializer(many=True))
+    @extend_schema(methods=["POST"], summary="Add a variant", request=s.VariantCreateSerializer,
+                   responses={201: s.AdminVariantSerializer})
+    @action(detail=True, methods=["get", "post"], filterset_class=None)
+    def variants(self, request, pk=None):
+        admin = representation_of(request) == "admin"
+        product = get_by_id_or_slug(Product.objects.all() if admin else Product.objects.active(), pk)
+        if request.method == "POST":
+            serializer = s.VariantCreateSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            variant = services.variant_create(product=product, actor=actor_of(request), **serializer.validated_data)
+            return Response(s.AdminVariantSerializer(variant).data, status=status.HTTP_201_CREATED)
+        page = self.paginate_queryset(selectors.variant_list_for_product(product=product))
+        output = s.AdminVariantSerializer if admin else s.VariantSerializer
+        return self.get_paginated_response(output(page, many=True).data)
+
+    @extend_schema(request={"multipart/form-data": s.MediaUploadSerializer},
+                   responses={201: s.MediaSerializer}, summary="Upload an image (multipart)")
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser], filterset_class=None)
+    def media(self, request, pk=None):
+        product = get_by_id_or_slug(Product.objects.all(), pk)
+        serializer = s.MediaUploadSerializer(data=request.data)
+        if not serializer.is_valid():
+            raise ValidationError(serializer.errors)
+        media = services.media_add(product=product, actor=actor_of(request), **serializer.validated_data)
+        return Response(s.MediaSerializer(media, context={"request": request}).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ProductBulkSerializer, responses={200: s.BulkResponseSerializer},
+                   summary="Create up to 100 products")
+    @action(detail=False, methods=["post"], filterset_class=None)
+    def bulk(self, request):
+        envelope = s.ProductBulkSerializer(data=request.data)
+        envelope.is_valid(raise_exception=True)
+        good, bad = validate_items(envelope.validated_data["items"], s.ProductCreateSerializer)
+        results = services.products_bulk_create(items=good, invalid=bad, actor=actor_of(request),
+                                                error_policy=envelope.validated_data["error_policy"])
+        return Response({"results": results})
+
+    def _admin_data(self, product_id: int) -> dict:
+        product = selectors.product_queryset(admin=True).get(pk=product_id)
+        return s.AdminProductSerializer(product, context={"request": self.request}).data
+
+
+@extend_schema_view(
+    retrieve=extend_schema(responses=s.VariantSerializer),
+    partial_update=extend_schema(request=s.VariantUpdateSerializer, responses=s.AdminVariantSerializer),
+    destroy=extend_schema(responses={204: None, 409: ErrorSerializer}),
+)
+class VariantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [ReadAnyoneWriteAdmin]
+    required_scopes = {"write": "products:write"}
+    serializer_class = s.VariantSerializer
+    http_method_names = ["get", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        variants = Variant.objects.select_related("product")
+        if getattr(self, "swagger_fake_view", False) or admin_can(self.request, "products:read"):
+            return variants
+        return variants.filter(product__status=Product.Status.ACTIVE)
+
+    def get_serializer_class(self):
+        return s.AdminVariantSerializer if admin_can(self.request, "products:read") else s.VariantSerializer
+
+    def partial_update(self, request, *args, **kwargs):
+        serializer = s.VariantUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        variant = services.variant_update(variant=self.get_object(), actor=actor_of(request),
+                                          **serializer.validated_data)
+        return Response(s.AdminVariantSerializer(variant).data)
+
+    def destroy(self, request, *args, **kwargs):
+        services.variant_delete(variant=self.get_object(), actor=actor_of(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema_view(destroy=extend_schema(responses={204: None}))
+class MediaViewSet(viewsets.GenericViewSet):
+    permission_classes = [ReadAnyoneWriteAdmin]
+    required_scopes = {"write": "products:write"}
+    serializer_class = s.MediaSerializer
+    queryset = ProductMedia.objects.select_related("product")
+
+    def destroy(self, request, *args, **kwargs):
+        services.media_delete(media=self.get_object(), actor=actor_of(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class CategoryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The category tree, flat (`parent_id` links children to parents); by id or slug."""
+
+    permission_classes = [AllowAny]
+    serializer_class = s.CategorySerializer
+    lookup_value_regex = "[^/]+"
+    filterset_class = None
+
+    def get_queryset(self):
+        return selectors.category_list()
+
+    def get_object(self):
+        return get_by_id_or_slug(self.get_queryset(), self.kwargs["pk"])
+
+
+class CollectionViewSet(CategoryViewSet):
+    serializer_class = s.CollectionSerializer
+
+    def get_queryset(self):
+        return selectors.collection_list()
+
