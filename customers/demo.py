@@ -1,12 +1,12 @@
 """Demo accounts: a staff user for the admin and a customer for the storefront (printed by `make run`)."""
 
-from customers.models import Customer
-
 DEMO_STAFF = ("staff@moodmnky.example", "mnky-staff-demo-2026")
 DEMO_CUSTOMER = ("customer@moodmnky.example", "mnky-customer-demo-2026")
 
 
 def seed(*, stdout, products: int = 0) -> str:
+    from customers.models import Customer  # imported here: run-dev.sh reads the credentials without Django
+
     staff, created_staff = Customer.objects.get_or_create(
         email=DEMO_STAFF[0], defaults={"first_name": "Mona", "last_name": "Staff", "is_staff": True,
                                        "is_superuser": True})
