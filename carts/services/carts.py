@@ -1,0 +1,182 @@
+"""Carts and their lines: create, edit, add, change and remove items, expire abandoned carts."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from carts.errors import (
+    CartItemNotFoundError,
+    CartLimitError,
+    CartNotFoundError,
+    CartNotOpenError,
+    CartOutOfStockError,
+    ProductUnavailableError,
+)
+from carts.lines import LineSource, variant_source
+from carts.models import Cart, CartItem
+from carts.selectors import cart_abandoned
+from catalog.models import Variant
+
+MAX_LINE_QUANTITY = 99  # units of one variant per cart line
+MAX_LINES = 100  # different lines per cart
+_UNSET = object()
+
+
+@transaction.atomic
+def cart_create(*, customer=None, email: str = "") -> tuple[Cart, bool]:
+    """A new guest cart, or the customer's open cart (created if they have none): (cart, created).
+
+    The partial unique index "one open cart per customer" settles two concurrent creates.
+    """
+    if customer is None:
+        return Cart.objects.create(email=email.strip().lower()), True
+    existing = Cart.objects.filter(customer=customer, status=Cart.Status.OPEN).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return Cart.objects.create(customer=customer, email=email.strip().lower() or customer.email), True
+    except IntegrityError:  # a concurrent request created it first
+        return Cart.objects.get(customer=customer, status=Cart.Status.OPEN), False
+
+
+@transaction.atomic
+def cart_update(*, cart: Cart, email=_UNSET, note=_UNSET, shipping_method=_UNSET) -> Cart:
+    """Change the contact email, the note or the selected shipping method of an open cart."""
+    cart = lock_open_cart(cart.pk)
+    fields = ["last_activity_at"]
+    if email is not _UNSET:
+        cart.email = (email or "").strip().lower()
+        fields.append("email")
+    if note is not _UNSET:
+        cart.note = note or ""
+        fields.append("note")
+    if shipping_method is not _UNSET:
+        cart.shipping_method = shipping_method
+        fields.append("shipping_method")
+    cart.last_activity_at = timezone.now()
+    cart.save(update_fields=fields)
+    return cart
+
+
+@transaction.atomic
+def cart_add_item(*, cart: Cart, variant_id: int, quantity: int) -> CartItem:
+    """Add units of a variant; the same variant again raises the line's quantity.
+
+    The variant's product must be on sale; the line's new quantity may not pass MAX_LINE_QUANTITY
+    nor what can be sold now (CartOutOfStockError, 409, context `available`). Stock is checked,
+    not reserved: checkout takes it. A bounded number of queries, whatever the cart's size.
+    """
+    cart = lock_open_cart(cart.pk)
+    variant = Variant.objects.select_related("product").filter(pk=variant_id).first()
+    if variant is None:
+        raise ProductUnavailableError(variant_id=variant_id)
+    source = variant_source(variant)
+    if not source.is_sellable:
+        raise ProductUnavailableError(f"{source.name} isn't available.", variant_id=variant_id)
+    item = CartItem.objects.filter(cart=cart, variant=variant).first()
+    in_cart = item.quantity if item else 0
+    wanted = in_cart + quantity
+    _check_quantity(source, wanted=wanted, in_cart=in_cart, variant_id=variant.pk)
+    now = timezone.now()
+    if item is None:
+        if CartItem.objects.filter(cart=cart).count() >= MAX_LINES:
+            raise CartLimitError(f"A cart holds at most {MAX_LINES} different items.", field="variant_id",
+                                 max_lines=MAX_LINES)
+        item = CartItem.objects.create(cart=cart, variant=variant, quantity=wanted,
+                                       unit_price_at_add=variant.price, created_at=now, updated_at=now)
+    else:
+        item.quantity, item.updated_at = wanted, now
+        item.save(update_fields=["quantity", "updated_at"])
+    _touch(cart, now)
+    return item
+
+
+@transaction.atomic
+def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | None:
+    """Set a line's quantity (0 removes it and returns None).
+
+    Raising a quantity is checked like an add (on sale, per-line maximum, stock); lowering one is
+    always allowed, so a shopper can bring a line back within what is in stock.
+    """
+    cart = lock_open_cart(cart.pk)
+    item = CartItem.objects.select_related("variant__product").filter(cart=cart, pk=item_id).first()
+    if item is None:
+        raise CartItemNotFoundError()
+    now = timezone.now()
+    if quantity == 0:
+        item.delete()
+        _touch(cart, now)
+        return None
+    if quantity > item.quantity:
+        source = variant_source(item.variant)
+        if not source.is_sellable:
+            raise ProductUnavailableError(f"{source.name} isn't available any more.", field="quantity")
+        _check_quantity(source, wanted=quantity, in_cart=0, variant_id=item.variant_id)
+    item.quantity, item.updated_at = quantity, now
+    item.save(update_fields=["quantity", "updated_at"])
+    _touch(cart, now)
+    return item
+
+
+@transaction.atomic
+def cart_remove_item(*, cart: Cart, item_id: int) -> None:
+    cart = lock_open_cart(cart.pk)
+    deleted, _ = CartItem.objects.filter(cart=cart, pk=item_id).delete()
+    if not deleted:
+        raise CartItemNotFoundError()
+    _touch(cart, timezone.now())
+
+
+def carts_expire(*, days: int, dry_run: bool = False, batch_size: int = 500) -> int:
+    """Delete guest carts without activity for `days` days (lines and codes go with them), in
+    batches of `batch_size`, each its own transaction. Customers' carts and checked-out carts stay.
+    Returns how many were (or, with dry_run, would be) deleted."""
+    if dry_run:
+        return cart_abandoned(days=days).count()
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            batch = list(cart_abandoned(days=days).order_by("pk").values_list("pk", flat=True)[:batch_size])
+            if not batch:
+                return deleted
+            Cart.objects.filter(pk__in=batch).delete()
+            deleted += len(batch)
+
+
+def lock_open_cart(cart_id) -> Cart:
+    """Lock the cart row for this transaction (concurrent writes to one cart queue) and make
+    sure it can still change."""
+    cart = Cart.objects.select_for_update().filter(pk=cart_id).first()
+    if cart is None:
+        raise CartNotFoundError()
+    if not cart.is_open:
+        raise CartNotOpenError(_closed_message(cart), status=cart.status,
+                               merged_into=str(cart.merged_into_id) if cart.merged_into_id else None)
+    return cart
+
+
+def _closed_message(cart: Cart) -> str:
+    if cart.status == Cart.Status.MERGED:
+        return "This cart was merged into the customer's cart after signing in; use that cart instead."
+    return "This cart has been checked out and can no longer be changed."
+
+
+def _check_quantity(source: LineSource, *, wanted: int, in_cart: int, variant_id: int) -> None:
+    if wanted > MAX_LINE_QUANTITY:
+        raise CartLimitError(f"You can buy at most {MAX_LINE_QUANTITY} of an item per order"
+                             + (f" (you already have {in_cart} in your cart)." if in_cart else "."),
+                             max_quantity=MAX_LINE_QUANTITY)
+    available = source.available
+    if available is not None and wanted > available:
+        if available == 0:
+            message = f"{source.name} is out of stock."
+        else:
+            message = f"Only {available} of {source.name} available"
+            message += f" (you already have {in_cart} in your cart)." if in_cart else "."
+        raise CartOutOfStockError(message, available=available, requested=wanted, variant_id=variant_id,
+                                  sku=source.sku)
+
+
+def _touch(cart: Cart, now) -> None:
+    cart.last_activity_at = now
+    cart.save(update_fields=["last_activity_at"])

@@ -1,0 +1,48 @@
+"""Discount codes on a cart: apply (checked against every rule) and remove."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from carts.discounts import discount_check, discount_find
+from carts.errors import DiscountNotOnCartError
+from carts.models import Cart, CartDiscount, DiscountCode
+from carts.selectors import cart_queryset, price_lines
+from carts.services.carts import lock_open_cart
+from catalog.models import Category, Product
+
+
+@transaction.atomic
+def cart_apply_discount(*, cart: Cart, code: str, customer=None) -> DiscountCode:
+    """Apply a code to an open cart; re-applying a code already on it changes nothing.
+
+    Raises DiscountCodeError (400, field `code`) when it is unknown, inactive, not started,
+    expired, used up (in total or by this shopper), applies to nothing in the cart, the cart is
+    below its minimum, or it does not combine with a code already applied.
+    """
+    lock_open_cart(cart.pk)
+    discount = discount_find(code)
+    discount = (DiscountCode.objects.prefetch_related(
+        Prefetch("products", queryset=Product.objects.only("id")),
+        Prefetch("categories", queryset=Category.objects.only("id")),
+    ).get(pk=discount.pk))
+    cart = cart_queryset().get(pk=cart.pk)
+    applied = [application.discount for application in cart.applied_discounts.all()]
+    if any(other.pk == discount.pk for other in applied):
+        return discount
+    discount_check(discount=discount, lines=price_lines(cart), applied=applied,
+                   customer=customer or cart.customer, email=cart.email)
+    CartDiscount.objects.create(cart=cart, discount=discount)
+    Cart.objects.filter(pk=cart.pk).update(last_activity_at=timezone.now())
+    return discount
+
+
+@transaction.atomic
+def cart_remove_discount(*, cart: Cart, code: str) -> None:
+    """Take a code (any letter case) off an open cart; a code not on it is DiscountNotOnCartError."""
+    cart = lock_open_cart(cart.pk)
+    deleted, _ = CartDiscount.objects.filter(cart=cart, discount__code__iexact=(code or "").strip()).delete()
+    if not deleted:
+        raise DiscountNotOnCartError()
+    cart.last_activity_at = timezone.now()
+    cart.save(update_fields=["last_activity_at"])
