@@ -269,6 +269,7 @@ RATE_LIMITS = {
     "admin": os.environ.get("RATE_LIMIT_ADMIN", "5000/h"),
 }
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # a cache outage must not take the API down with it
 RATELIMIT_EXEMPT_PATHS = [r"^/api/v1/health/$", r"^/api/schema/", r"^/api/docs/", r"^/api/redoc/"]
 
 IDEMPOTENCY_TTL = timedelta(hours=24)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views import defaults
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
@@ -13,6 +14,16 @@ admin.site.index_title = "Run the shop"
 
 def api_not_found(request, *args, **kwargs):
     return json_error(request, 404, "not_found", f"No API endpoint at {request.path}.")
+
+
+def server_error(request, *args, **kwargs):
+    """Django's last resort (DEBUG off): the API keeps its envelope, the admin its own page."""
+    if request.path.startswith("/api/"):
+        return json_error(request, 500, "internal_error")
+    return defaults.server_error(request, *args, **kwargs)
+
+
+handler500 = server_error
 
 
 urlpatterns = [

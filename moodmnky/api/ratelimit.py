@@ -5,6 +5,7 @@ table), so every worker process sees one count. Runs as middleware so that every
 /api/ (unknown URLs and errors included) carries the X-RateLimit-* headers.
 """
 
+import logging
 import re
 import time
 
@@ -16,6 +17,8 @@ from rest_framework_simplejwt.tokens import AccessToken
 from moodmnky.api.authentication import resolve_api_key
 from moodmnky.api.exceptions import json_error
 from moodmnky.api.middleware import is_api_path
+
+logger = logging.getLogger("moodmnky.api")
 
 
 def client_ip(request) -> str:
@@ -54,14 +57,18 @@ class RateLimitMiddleware:
         ):
             return self.get_response(request)
         tier, identity = caller_tier(request)
-        usage = get_usage(
-            request,
-            group=f"api:{tier}",
-            key=lambda group, req: identity,
-            rate=settings.RATE_LIMITS[tier],
-            increment=True,
-        )
-        if usage is None:  # the cache is down and RATELIMIT_FAIL_OPEN is on: serve, without headers
+        try:
+            usage = get_usage(
+                request,
+                group=f"api:{tier}",
+                key=lambda group, req: identity,
+                rate=settings.RATE_LIMITS[tier],
+                increment=True,
+            )
+        except Exception:  # the cache is down: serve without limits (health reports "degraded")
+            logger.exception("Rate-limit counter unavailable")
+            usage = None
+        if usage is None:
             return self.get_response(request)
         if usage["should_limit"]:
             retry_after = max(usage["time_left"], 1)

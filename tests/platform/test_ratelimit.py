@@ -125,3 +125,26 @@ def test_two_processes_share_one_count_in_redis(settings):
     assert flat.count(401) == 6  # exactly the limit got through, across both processes
     assert flat.count(429) == 4
     assert all(results)  # each process did its share
+
+
+def test_cache_outage_serves_requests_without_limits(api_client, low_limits):
+    from unittest import mock
+
+    with mock.patch("django_ratelimit.core.caches") as caches:
+        caches.__getitem__.return_value.add.side_effect = ConnectionError("redis down")
+        response = api_client.get("/api/v1/does-not-exist/")
+
+    assert response.status_code == 404
+    assert "X-RateLimit-Limit" not in response
+
+
+def test_crash_in_middleware_is_an_enveloped_500(api_client, settings):
+    from unittest import mock
+
+    settings.DEBUG = False
+    api_client.raise_request_exception = False
+    with mock.patch("moodmnky.api.ratelimit.caller_tier", side_effect=RuntimeError("boom")):
+        response = api_client.get("/api/v1/health/x/")
+
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from moodmnky.urls import handler500  # noqa: F401  (the API keeps its envelope for last-resort 500s)
 from moodmnky.urls import urlpatterns as site_urlpatterns
 from tests.platform import views
 
