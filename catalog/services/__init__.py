@@ -5,13 +5,19 @@ from catalog.services.products import (
     catalog_changed,
     media_add,
     media_delete,
+    media_save,
+    product_admin_saved,
     product_archive,
     product_create,
     product_payload,
     product_refresh_search_text,
+    product_save,
     product_update,
+    taxonomy_delete,
+    taxonomy_save,
     variant_create,
     variant_delete,
+    variant_save,
     variant_update,
 )
 from catalog.services.stock import (
@@ -26,7 +32,8 @@ from catalog.services.stock import (
 
 __all__ = [
     "ADJUSTMENT_REASONS", "REASONS", "catalog_changed", "inventory_bulk", "inventory_payload", "media_add",
-    "media_delete", "product_archive", "product_create", "product_payload", "product_refresh_search_text",
-    "product_update", "products_bulk_create", "stock_adjust", "stock_move", "stock_set", "stock_take_many",
-    "variant_create", "variant_delete", "variant_update",
+    "media_delete", "media_save", "product_admin_saved", "product_archive", "product_create",
+    "product_payload", "product_refresh_search_text", "product_save", "product_update",
+    "products_bulk_create", "stock_adjust", "stock_move", "stock_set", "stock_take_many", "taxonomy_delete",
+    "taxonomy_save", "variant_create", "variant_delete", "variant_save", "variant_update",
 ]

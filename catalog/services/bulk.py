@@ -30,9 +30,8 @@ def inventory_bulk(*, items: list[tuple[int, dict]], error_policy: str = REJECT_
     for index, item in items:
         if item["sku"] not in variants:
             results[index] = _error_row(index, item["sku"], [{"field": "sku", "message": "No variant with this SKU."}])
-    if error_policy == REJECT_EVERYTHING and results:
-        _reject(results)
-
+    # Under reject_everything the good rows are still applied (then rolled back) so that the answer
+    # reports every bad item at once, including those that fail only against current stock.
     todo = sorted((item for item in items if item[0] not in results), key=lambda pair: variants[pair[1]["sku"]])
     for index, item in todo:
         variant_id = variants[item["sku"]]
@@ -63,8 +62,6 @@ def products_bulk_create(*, items: list[tuple[int, dict]], error_policy: str = R
         index: {"index": index, "status": "error", "id": None, "slug": None, "errors": errors}
         for index, errors in (invalid or {}).items()
     }
-    if error_policy == REJECT_EVERYTHING and results:
-        _reject(results)
     for index, item in items:
         created = {}
 

@@ -275,3 +275,56 @@ def _prefixed(exc: ValidationFailedError, prefix: str) -> ValidationFailedError:
 
 def money(value) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"))
+
+
+# --- Django admin ---------------------------------------------------------------------------------
+
+@transaction.atomic
+def product_save(*, product: Product) -> Product:
+    """Save a product edited in the admin form (side effects follow in product_admin_saved)."""
+    product.tags = _clean_tags(product.tags or [])
+    product.updated_at = timezone.now()
+    product.save()
+    return product
+
+
+@transaction.atomic
+def product_admin_saved(*, product: Product, created: bool, actor=None) -> None:
+    """After the admin saved a product with its inlines: search text, cache, one webhook event."""
+    _after_change(product, "product.created" if created else "product.updated")
+
+
+@transaction.atomic
+def variant_save(*, variant: Variant) -> Variant:
+    """Save a variant edited in an admin form; its quantity is always the ledger's, never the form's."""
+    if variant.pk:
+        variant.quantity = Variant.objects.select_for_update().values_list("quantity", flat=True).get(pk=variant.pk)
+    else:
+        variant.quantity = 0
+    if variant.quantity < 0 and variant.track_inventory and not variant.allow_backorder:
+        raise ValidationFailedError(
+            f"The stock of {variant.sku} is {variant.quantity}; it must allow backorder.", field="allow_backorder")
+    variant.options = variant.options or {}
+    _save_checked(variant, field="sku")
+    return variant
+
+
+@transaction.atomic
+def media_save(*, media: ProductMedia) -> ProductMedia:
+    media.save()
+    return media
+
+
+@transaction.atomic
+def taxonomy_save(*, instance: Category | Collection) -> None:
+    instance.save()
+    catalog_changed()
+
+
+@transaction.atomic
+def taxonomy_delete(*, instance: Category | Collection) -> None:
+    product_ids = list(instance.products.values_list("pk", flat=True))
+    instance.delete()
+    catalog_changed()
+    for product_id in product_ids:
+        record_event("product.updated", product_payload(product_id))

@@ -13,3 +13,12 @@ def locmem_cache():
     with override_settings(CACHES=LOCMEM):
         cache.clear()
         yield cache
+
+
+@pytest.fixture
+def admin_site_client(client, staff_user):
+    """Django's test client signed in to the admin as a superuser."""
+    staff_user.is_superuser = True
+    staff_user.save(update_fields=["is_superuser"])
+    client.force_login(staff_user)
+    return client
