@@ -1,19 +1,233 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+import uuid
 
-from customers.models import Customer
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.auth.admin import UserAdmin
+from django.template.response import TemplateResponse
+
+from customers import services
+from customers.loyalty import tier_range, tiers
+from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
+from customers.registry import order_stats_provider
+from moodmnky.errors import DomainError
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AddressInline(ReadOnlyInline):
+    """Read-only: address changes go through the API's services (defaults, validation, audit)."""
+
+    model = Address
+    fields = ["first_name", "last_name", "company", "line1", "line2", "city", "region", "postal_code", "country",
+              "phone", "is_default_shipping", "is_default_billing", "created_at"]
+    readonly_fields = fields
+
+
+class LoyaltyInline(ReadOnlyInline):
+    model = LoyaltyTransaction
+    fk_name = "customer"
+    fields = ["created_at", "type", "points", "description", "order_id", "amount", "created_by"]
+    readonly_fields = fields
+    verbose_name_plural = "loyalty ledger"
+
+
+class AuditInline(ReadOnlyInline):
+    model = CustomerAuditEntry
+    fk_name = "customer"
+    fields = ["created_at", "action", "actor_label", "address_id", "changes"]
+    readonly_fields = fields
+
+
+class MembershipTierFilter(admin.SimpleListFilter):
+    title = "membership tier"
+    parameter_name = "tier"
+
+    def lookups(self, request, model_admin):
+        return [(name, name.title()) for name, _ in tiers()]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {name for name, _ in tiers()}:
+            return queryset
+        low, high = tier_range(self.value())
+        if low is not None:
+            queryset = queryset.filter(lifetime_points__gte=low)
+        if high is not None:
+            queryset = queryset.filter(lifetime_points__lt=high)
+        return queryset
+
+
+class AnonymizedFilter(admin.SimpleListFilter):
+    title = "anonymised"
+    parameter_name = "anonymized"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(anonymized_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(anonymized_at__isnull=True)
+        return queryset
 
 
 @admin.register(Customer)
 class CustomerAdmin(UserAdmin):
+    """The whole customer: profile, preferences, addresses, loyalty ledger, order figures and audit trail."""
+
     ordering = ["-date_joined"]
-    list_display = ["email", "first_name", "last_name", "is_active", "is_staff", "date_joined"]
-    list_filter = ["is_active", "is_staff", "date_joined"]
+    list_display = ["email", "first_name", "last_name", "tier", "loyalty_points", "order_count", "total_spent",
+                    "is_active", "is_staff", "date_joined"]
+    list_filter = ["is_active", "is_staff", MembershipTierFilter, AnonymizedFilter, "email_marketing",
+                   "date_joined"]
     search_fields = ["email", "first_name", "last_name", "phone"]
+    readonly_fields = ["tier", "loyalty_points", "lifetime_points", "order_count", "total_spent", "last_login",
+                       "date_joined", "anonymized_at"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Profile", {"fields": ["first_name", "last_name", "phone", "birthday"]}),
+        ("Preferences", {"fields": ["email_marketing", "sms_marketing", "preferred_currency",
+                                    "reminder_frequency"]}),
+        ("Loyalty and orders", {"fields": ["tier", "loyalty_points", "lifetime_points", "order_count",
+                                           "total_spent"]}),
         ("Access", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        ("Dates", {"fields": ["last_login", "date_joined", "anonymized_at"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    inlines = [AddressInline, LoyaltyInline, AuditInline]
+    actions = ["anonymize"]
+
+    def get_queryset(self, request):
+        # order_count / total_spent come from the orders app's annotation: still one query per page.
+        return order_stats_provider().annotate(super().get_queryset(request))
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_anonymized:
+            fields.append("is_active")  # an anonymised account stays closed
+        return fields
+
+    @admin.display(description="tier")
+    def tier(self, obj):
+        return obj.membership_tier
+
+    @admin.display(description="orders", ordering="order_count")
+    def order_count(self, obj):
+        return getattr(obj, "order_count", 0)
+
+    @admin.display(description="total spent", ordering="total_spent")
+    def total_spent(self, obj):
+        return f"{getattr(obj, 'total_spent', 0):.2f}"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        services.customer_staff_save(customer=obj, changed_fields=form.changed_data, actor=request.user)
+
+    @admin.action(description="Anonymise the selected customers (account deletion)", permissions=["change"])
+    def anonymize(self, request, queryset):
+        if request.POST.get("confirm") != "yes":
+            context = {**self.admin_site.each_context(request), "title": "Anonymise customers?",
+                       "customers": queryset, "opts": self.model._meta,
+                       "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME}
+            return TemplateResponse(request, "admin/customers/customer/anonymize_confirmation.html", context)
+        done = 0
+        for customer in queryset.filter(anonymized_at__isnull=True):
+            services.customer_anonymize(customer=customer, actor=request.user)
+            done += 1
+        self.message_user(request, f"Anonymised {done} customer(s).", messages.SUCCESS)
+        return None
+
+
+class LoyaltyAdjustForm(forms.ModelForm):
+    class Meta:
+        model = LoyaltyTransaction
+        fields = ["customer", "points", "description"]
+
+    def clean(self):
+        data = super().clean()
+        customer, points = data.get("customer"), data.get("points")
+        if not points:
+            self.add_error("points", "Adjust by a non-zero number of points.")
+        elif customer is not None and customer.loyalty_points + points < 0:
+            self.add_error("points", f"The balance ({customer.loyalty_points}) cannot go below zero.")
+        if not (data.get("description") or "").strip():
+            self.add_error("description", "Say why the points change.")
+        return data
+
+
+@admin.register(LoyaltyTransaction)
+class LoyaltyTransactionAdmin(admin.ModelAdmin):
+    """The points ledger. Rows are never edited; "Add" writes a manual adjustment through the service."""
+
+    form = LoyaltyAdjustForm
+    list_display = ["created_at", "customer", "type", "points", "description", "order_id", "created_by"]
+    list_filter = ["type", "created_at"]
+    search_fields = ["customer__email", "description"]
+    list_select_related = ["customer", "created_by"]
+    autocomplete_fields = ["customer"]
+    date_hierarchy = "created_at"
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """An order id (UUID) finds that order's rows; other words search emails and descriptions."""
+        try:
+            return queryset.filter(order_id=uuid.UUID(search_term.strip())), False
+        except ValueError:
+            return super().get_search_results(request, queryset, search_term)
+
+    def save_model(self, request, obj, form, change):
+        try:
+            row = services.loyalty_adjust(customer=obj.customer, points=obj.points, description=obj.description,
+                                          actor=request.user)
+        except DomainError as exc:  # a concurrent change since the form was checked
+            self.message_user(request, str(exc), messages.ERROR)
+            raise
+        obj.pk = obj.id = row.pk
+        obj.created_at = row.created_at
+
+
+@admin.register(CustomerAuditEntry)
+class CustomerAuditEntryAdmin(admin.ModelAdmin):
+    """Who changed what on customer profiles and addresses (read-only)."""
+
+    list_display = ["created_at", "customer", "action", "actor_label", "changed_fields"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["customer__email", "actor_label"]
+    list_select_related = ["customer"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["customer", "actor", "actor_label", "action", "address_id", "changes", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="fields")
+    def changed_fields(self, obj):
+        return ", ".join(obj.changes) or "—"
+

@@ -1,12 +1,18 @@
-"""Demo accounts: a staff user for the admin and a customer for the storefront (printed by `make run`)."""
+"""Demo accounts: a staff user for the admin and a customer for the storefront (printed by `make run`),
+with a saved address and a loyalty welcome bonus."""
+
+from customers import services
+from customers.models import Customer
 
 DEMO_STAFF = ("staff@moodmnky.example", "mnky-staff-demo-2026")
 DEMO_CUSTOMER = ("customer@moodmnky.example", "mnky-customer-demo-2026")
+DEMO_ADDRESS = {"first_name": "Casey", "last_name": "Customer", "line1": "500 Howard Street", "line2": "Apt 4",
+                "city": "San Francisco", "region": "CA", "postal_code": "94105", "country": "US",
+                "phone": "+14155550142"}
+WELCOME_BONUS = "Welcome to MOOD MNKY"
 
 
 def seed(*, stdout, products: int = 0) -> str:
-    from customers.models import Customer  # imported here: run-dev.sh reads the credentials without Django
-
     staff, created_staff = Customer.objects.get_or_create(
         email=DEMO_STAFF[0], defaults={"first_name": "Mona", "last_name": "Staff", "is_staff": True,
                                        "is_superuser": True})
@@ -18,4 +24,8 @@ def seed(*, stdout, products: int = 0) -> str:
     if created_customer:
         customer.set_password(DEMO_CUSTOMER[1])
         customer.save(update_fields=["password"])
+    if not customer.addresses.exists():
+        services.address_create(customer=customer, actor_label="demo data", **DEMO_ADDRESS)
+    if not customer.loyalty_transactions.filter(description=WELCOME_BONUS).exists():
+        services.loyalty_adjust(customer=customer, points=100, description=WELCOME_BONUS)
     return f"staff {DEMO_STAFF[0]} / {DEMO_STAFF[1]}, customer {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}"

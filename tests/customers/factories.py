@@ -1,6 +1,6 @@
 import factory
 
-from customers.models import Customer
+from customers.models import Address, Customer
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -19,3 +19,25 @@ class CustomerFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+class AddressFactory(factory.django.DjangoModelFactory):
+    """A valid US address written straight to the table (tests of the services use the services)."""
+
+    class Meta:
+        model = Address
+
+    customer = factory.SubFactory(CustomerFactory)
+    first_name = "Ada"
+    last_name = "Lovelace"
+    line1 = factory.Sequence(lambda n: f"{n + 1} Market Street")
+    city = "San Francisco"
+    region = "CA"
+    postal_code = "94103"
+    country = "US"
+
+
+def address_data(**overrides) -> dict:
+    """A valid body for POST /customers/addresses/ (and address_create)."""
+    return {"first_name": "Ada", "last_name": "Lovelace", "line1": "1 Market Street", "city": "San Francisco",
+            "region": "CA", "postal_code": "94103", "country": "US", **overrides}

@@ -11,7 +11,8 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from customers.errors import EmailTakenError, InvalidResetTokenError
-from customers.models import Customer
+from customers.models import Customer, CustomerAuditEntry
+from customers.services.audit import audit_record
 from moodmnky.api.tokens import end_sessions
 from moodmnky.errors import ValidationFailedError
 from moodmnky.webhooks.services import record_event
@@ -86,6 +87,8 @@ def password_reset_confirm(*, token: str, password: str) -> Customer:
     customer.save(update_fields=["password"])
     end_sessions(customer)
     revoke_refresh_tokens(customer)
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_RESET, actor=customer,
+                 actor_label="customer (reset link)")
     return customer
 
 
@@ -99,3 +102,4 @@ def customer_change_password(*, customer: Customer, current_password: str, new_p
     customer.set_password(new_password)
     customer.save(update_fields=["password"])
     end_sessions(customer, keep_session_id=session_id)
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_CHANGED, actor=customer)

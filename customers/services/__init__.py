@@ -1,0 +1,29 @@
+"""Every write to customer data. Import from here: `from customers import services`."""
+
+from customers.services.accounts import (
+    customer_change_password,
+    customer_register,
+    password_reset_confirm,
+    password_reset_request,
+    password_reset_token,
+    revoke_refresh_tokens,
+)
+from customers.services.addresses import address_clean, address_create, address_delete, address_update
+from customers.services.audit import audit_record
+from customers.services.loyalty import loyalty_adjust, loyalty_award, loyalty_redeem, loyalty_reverse
+from customers.services.profile import (
+    customer_admin_update,
+    customer_anonymize,
+    customer_delete_account,
+    customer_lock,
+    customer_profile_update,
+    customer_staff_save,
+)
+
+__all__ = [
+    "address_clean", "address_create", "address_delete", "address_update", "audit_record",
+    "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_delete_account",
+    "customer_lock", "customer_profile_update", "customer_register", "customer_staff_save", "loyalty_adjust",
+    "loyalty_award", "loyalty_redeem", "loyalty_reverse", "password_reset_confirm", "password_reset_request",
+    "password_reset_token", "revoke_refresh_tokens",
+]

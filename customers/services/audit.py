@@ -1,0 +1,55 @@
+"""The audit trail of profile and address changes: who, what ({field: [old, new]}) and when."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from customers.models import Customer, CustomerAuditEntry
+
+REDACTED = "[redacted]"
+
+
+def actor_label_for(customer: Customer, actor: Customer | None, label: str = "") -> str:
+    if label:
+        return label
+    if actor is None:
+        return "system"
+    if actor.pk == customer.pk:
+        return "customer"
+    return f"staff {actor.email}"
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def field_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list]:
+    """{field: [old, new]} for every field of `new` whose value differs from `old`."""
+    return {field: [json_value(old.get(field)), json_value(value)]
+            for field, value in new.items() if old.get(field) != value}
+
+
+def audit_record(*, customer: Customer, action: str, actor: Customer | None = None, actor_label: str = "",
+                 changes: dict | None = None, address_id: int | None = None) -> CustomerAuditEntry:
+    """Write one audit entry; call it inside the transaction of the change it describes."""
+    return CustomerAuditEntry.objects.create(
+        customer=customer,
+        actor=actor if actor is not None and actor.pk is not None else None,
+        actor_label=actor_label_for(customer, actor, actor_label),
+        action=action,
+        address_id=address_id,
+        changes=changes or {},
+    )
+
+
+def audit_redact(*, customer: Customer) -> int:
+    """Replace every old and new value in the customer's audit trail (account deletion keeps who/what/when)."""
+    entries = list(CustomerAuditEntry.objects.filter(customer=customer).only("pk", "changes"))
+    for entry in entries:
+        entry.changes = {field: [REDACTED, REDACTED] for field in entry.changes}
+    CustomerAuditEntry.objects.bulk_update(entries, ["changes"], batch_size=500)
+    return len(entries)

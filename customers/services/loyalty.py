@@ -1,0 +1,91 @@
+"""The loyalty points ledger: every change is a LoyaltyTransaction row, and the cached balance on the
+customer moves by the same amount in the same transaction (F() update under the customer's row lock)."""
+
+from decimal import Decimal
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import F, Sum
+
+from customers.errors import InsufficientPointsError
+from customers.loyalty import points_for
+from customers.models import Customer, LoyaltyTransaction
+from customers.services.profile import customer_lock
+from moodmnky.errors import ValidationFailedError
+
+Type = LoyaltyTransaction.Type
+
+
+@transaction.atomic
+def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, description: str = "",
+                  ) -> LoyaltyTransaction | None:
+    """Award 1 point per whole currency unit of a paid order's total. Once per order: a second call
+    returns the first award. An order under one currency unit earns nothing (None)."""
+    customer_lock(customer.pk)
+    earned = LoyaltyTransaction.objects.filter(order_id=order_id, type=Type.EARN).first()
+    if earned is not None:
+        return earned
+    points = points_for(amount)
+    if points == 0:
+        return None
+    return _post(customer, type=Type.EARN, points=points, order_id=order_id, amount=amount,
+                 description=description or f"Points for order {order_id}")
+
+
+@transaction.atomic
+def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, description: str = "",
+                    ) -> LoyaltyTransaction | None:
+    """Take back points for `amount` refunded on an order, so that what the order keeps is one point per
+    whole unit of what stays paid (refunds add up; never more than was earned). None if it earned nothing.
+
+    A refund too small to change the whole-unit total is still written (0 points): later refunds add to it.
+    """
+    if Decimal(amount) <= 0:
+        raise ValidationFailedError("The refunded amount must be positive.", field="amount")
+    customer_lock(customer.pk)
+    earned = LoyaltyTransaction.objects.filter(order_id=order_id, type=Type.EARN, customer_id=customer.pk).first()
+    if earned is None:
+        return None
+    before = LoyaltyTransaction.objects.filter(order_id=order_id, type=Type.REVERSE).aggregate(
+        refunded=Sum("amount"), points=Sum("points"))
+    refunded = min((before["refunded"] or Decimal("0")) + Decimal(amount), earned.amount)
+    should_be_reversed = earned.points - points_for(earned.amount - refunded)
+    points = -(should_be_reversed + (before["points"] or 0))  # before["points"] is zero or negative
+    return _post(customer, type=Type.REVERSE, points=points, order_id=order_id, amount=amount,
+                 description=description or f"Refund on order {order_id}")
+
+
+@transaction.atomic
+def loyalty_redeem(*, customer: Customer, points: int, order_id: UUID | None = None,
+                   description: str = "") -> LoyaltyTransaction:
+    """Spend points; more than the balance raises InsufficientPointsError. Lifetime points stay."""
+    if points <= 0:
+        raise ValidationFailedError("Redeem a positive number of points.", field="points")
+    locked = customer_lock(customer.pk)
+    if locked.loyalty_points < points:
+        raise InsufficientPointsError(available=locked.loyalty_points)
+    return _post(customer, type=Type.REDEEM, points=-points, order_id=order_id,
+                 description=description or "Points redeemed")
+
+
+@transaction.atomic
+def loyalty_adjust(*, customer: Customer, points: int, description: str,
+                   actor: Customer | None = None) -> LoyaltyTransaction:
+    """A manual correction by staff (needs a description); it may not take the balance below zero."""
+    if not points:
+        raise ValidationFailedError("Adjust by a non-zero number of points.", field="points")
+    if not (description or "").strip():
+        raise ValidationFailedError("Say why the points change.", field="description")
+    locked = customer_lock(customer.pk)
+    if locked.loyalty_points + points < 0:
+        raise InsufficientPointsError("The balance cannot go below zero.", available=locked.loyalty_points)
+    return _post(customer, type=Type.ADJUST, points=points, description=description.strip(), created_by=actor)
+
+
+def _post(customer: Customer, *, type: str, points: int, **fields) -> LoyaltyTransaction:
+    row = LoyaltyTransaction.objects.create(customer_id=customer.pk, type=type, points=points, **fields)
+    lifetime = 0 if type == Type.REDEEM else points
+    Customer.objects.filter(pk=customer.pk).update(loyalty_points=F("loyalty_points") + points,
+                                                   lifetime_points=F("lifetime_points") + lifetime)
+    customer.refresh_from_db(fields=["loyalty_points", "lifetime_points"])
+    return row
