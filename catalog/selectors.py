@@ -89,28 +89,25 @@ def products_with_tag(products: QuerySet[Product], tag: str) -> QuerySet[Product
 def products_search(products: QuerySet[Product], text: str) -> QuerySet[Product]:
     """Search name, description, tags, notes and SKUs.
 
-    PostgreSQL: full-text search (websearch syntax, English stemming) ranked by relevance, plus an
-    exact SKU match. Elsewhere: every word must appear (case-insensitively) in the same text.
+    PostgreSQL: full-text search (websearch syntax, English stemming) ranked by relevance; SKUs are
+    part of the searched text, so a whole SKU matches too. Elsewhere: every word must appear
+    (case-insensitively) in that text.
     """
     text = text.strip()
     if not text:
         return products
-    sku_match = Exists(Variant.objects.filter(product=OuterRef("pk"), sku__iexact=text))
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         # The expression matches the GIN index of migration 0002, so the match uses the index.
         vector = SearchVector("search_text", config="english")
         query = SearchQuery(text, search_type="websearch", config="english")
-        return (
-            products.alias(search_vector=vector)
-            .filter(Q(search_vector=query) | sku_match)
-            .annotate(search_rank=SearchRank(vector, query))
-        )
+        return products.alias(search_vector=vector).filter(search_vector=query).annotate(
+            search_rank=SearchRank(vector, query))
     condition = Q()
     for word in text.split()[:10]:
         condition &= Q(search_text__icontains=word)
-    return products.filter(condition | sku_match)
+    return products.filter(condition)
 
 
 def category_list() -> QuerySet[Category]:

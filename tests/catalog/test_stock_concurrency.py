@@ -1,0 +1,117 @@
+"""Real concurrency on PostgreSQL: threads, each with its own database connection."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection, connections, transaction
+
+from catalog.models import StockMovement, Variant
+from catalog.services import stock_adjust, stock_move, stock_set, stock_take_many
+from tests.catalog.factories import VariantFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: SQLite serialises writers"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def run_in_threads(count: int, work) -> list:
+    """Start `count` threads together; each returns "ok", or the exception's class name."""
+    barrier = threading.Barrier(count)
+    outcomes: list = [None] * count
+
+    def runner(index: int):
+        close_old_connections()
+        try:
+            barrier.wait()
+            work(index)
+            outcomes[index] = "ok"
+        except Exception as exc:  # recorded and asserted on by the test
+            outcomes[index] = type(exc).__name__
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=runner, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def test_twenty_buyers_for_ten_units_sell_exactly_ten():
+    variant = VariantFactory(quantity=10)
+
+    outcomes = run_in_threads(20, lambda i: stock_move(variant_id=variant.pk, delta=-1, reason="sale",
+                                                       reference=f"order-{i}"))
+
+    assert outcomes.count("ok") == 10
+    assert outcomes.count("VariantOutOfStockError") == 10
+    assert Variant.objects.get(pk=variant.pk).quantity == 0
+    sales = StockMovement.objects.filter(variant=variant, reason="sale")
+    assert sales.count() == 10
+    assert sorted(sales.values_list("quantity_after", flat=True)) == list(range(10))  # never negative, no repeats
+
+
+def test_uneven_takes_never_go_below_zero():
+    variant = VariantFactory(quantity=25)
+
+    outcomes = run_in_threads(16, lambda i: stock_move(variant_id=variant.pk, delta=-(1 + i % 4), reason="sale"))
+
+    final = Variant.objects.get(pk=variant.pk).quantity
+    taken = -sum(StockMovement.objects.filter(variant=variant).values_list("delta", flat=True))
+    assert final >= 0
+    assert final == 25 - taken
+    assert outcomes.count("ok") == StockMovement.objects.filter(variant=variant).count()
+
+
+def test_multi_line_takes_in_opposite_orders_do_not_deadlock():
+    first, second, third = (VariantFactory(quantity=30) for _ in range(3))
+    orders = [[(first.pk, 1), (second.pk, 1), (third.pk, 1)], [(third.pk, 1), (second.pk, 1), (first.pk, 1)]]
+
+    def checkout(index: int):
+        with transaction.atomic():
+            stock_take_many(items=orders[index % 2], reference=f"order-{index}")
+
+    outcomes = run_in_threads(20, checkout)
+
+    assert outcomes == ["ok"] * 20
+    assert [Variant.objects.get(pk=v.pk).quantity for v in (first, second, third)] == [10, 10, 10]
+
+
+def test_all_or_nothing_checkouts_under_contention():
+    scarce, plenty = VariantFactory(quantity=5), VariantFactory(quantity=100)
+
+    def checkout(index: int):
+        with transaction.atomic():
+            stock_take_many(items=[(plenty.pk, 2), (scarce.pk, 1)])
+
+    outcomes = run_in_threads(12, checkout)
+
+    assert outcomes.count("ok") == 5
+    assert Variant.objects.get(pk=scarce.pk).quantity == 0
+    assert Variant.objects.get(pk=plenty.pk).quantity == 100 - 2 * 5  # failed checkouts took nothing
+
+
+def test_stock_counts_and_sales_interleave_consistently():
+    variant = VariantFactory(quantity=50)
+
+    def work(index: int):
+        if index % 5 == 0:
+            stock_set(variant_id=variant.pk, quantity=40)
+        elif index % 5 == 1:
+            stock_adjust(variant_id=variant.pk, delta=-1, reason="damage")
+        else:
+            stock_move(variant_id=variant.pk, delta=-1, reason="sale")
+
+    outcomes = run_in_threads(20, work)
+
+    assert set(outcomes) == {"ok"}
+    movements = list(StockMovement.objects.filter(variant=variant).order_by("id"))
+    running = 50
+    for movement in movements:  # the ledger replays exactly to every recorded quantity
+        running += movement.delta
+        assert movement.quantity_after == running
+    assert Variant.objects.get(pk=variant.pk).quantity == running >= 0
+
