@@ -87,7 +87,7 @@ def code_input_for(discount: DiscountCode, *, usable: bool = True, category_tree
 def category_tree_load() -> dict:
     """parent id -> child ids of the whole category tree (one query; the tree is small)."""
     tree: dict = {}
-    for pk, parent_id in Category.objects.values_list("id", "parent_id"):
+    for pk, parent_id in Category.objects.order_by().values_list("id", "parent_id"):
         tree.setdefault(parent_id, []).append(pk)
     return tree
 

@@ -112,14 +112,16 @@ def cart_queryset() -> QuerySet[Cart]:
     )
 
 
-def cart_get(*, cart_id, customer=None) -> Cart:
+def cart_get(*, cart_id, customer=None, loaded: bool = True) -> Cart:
     """The cart if this caller may use it: a guest cart is anyone's who knows its id, a customer's
-    cart only that customer's. Anything else (including a malformed id) is CartNotFoundError."""
+    cart only that customer's. Anything else (including a malformed id) is CartNotFoundError.
+
+    `loaded=False` reads the cart row alone (an access check before a write)."""
     try:
         pk = cart_id if isinstance(cart_id, uuid.UUID) else uuid.UUID(str(cart_id))
     except (ValueError, TypeError, AttributeError):
         raise CartNotFoundError() from None
-    cart = cart_queryset().filter(pk=pk).first()
+    cart = (cart_queryset() if loaded else Cart.objects).filter(pk=pk).first()
     if cart is None or not cart_accessible(cart, customer):
         raise CartNotFoundError()
     return cart

@@ -23,11 +23,12 @@ class CartView(APIView):
     permission_classes = [AllowAny]
     serializer_class = s.CartSerializer
 
-    def get_cart(self, cart_id) -> Cart:
-        return selectors.cart_get(cart_id=cart_id, customer=customer_of(self.request))
+    def get_cart(self, cart_id, *, loaded: bool = False) -> Cart:
+        """The caller's cart or 404; just the row unless `loaded` (lines and codes too)."""
+        return selectors.cart_get(cart_id=cart_id, customer=customer_of(self.request), loaded=loaded)
 
     def cart_response(self, cart_id, http_status=status.HTTP_200_OK) -> Response:
-        priced = selectors.cart_price(self.get_cart(cart_id))
+        priced = selectors.cart_price(self.get_cart(cart_id, loaded=True))
         return Response(s.CartSerializer(priced).data, status=http_status)
 
 
@@ -110,7 +111,7 @@ class CartShippingEstimatesView(CartView):
     @extend_schema(request=s.ShippingEstimateRequestSerializer, responses={200: s.ShippingEstimatesSerializer},
                    summary="Shipping cost and delivery window of every method for this cart")
     def post(self, request, cart_id):
-        cart = self.get_cart(cart_id)
+        cart = self.get_cart(cart_id, loaded=True)
         s.ShippingEstimateRequestSerializer(data=request.data).is_valid(raise_exception=True)
         return Response(s.ShippingEstimatesSerializer(selectors.cart_shipping_estimates(cart)).data)
 

@@ -18,7 +18,13 @@ from carts.services.checkout import (
     discount_validate_for_checkout,
 )
 from carts.services.codes import cart_apply_discount, cart_remove_discount
-from carts.services.discounts import discount_create, discount_deactivate, discount_delete, discount_update
+from carts.services.discounts import (
+    discount_create,
+    discount_deactivate,
+    discount_delete,
+    discount_save,
+    discount_update,
+)
 from carts.services.merge import cart_merge
 
 __all__ = [
@@ -40,6 +46,7 @@ __all__ = [
     "discount_deactivate",
     "discount_delete",
     "discount_record_usage",
+    "discount_save",
     "discount_update",
     "discount_validate_for_checkout",
 ]

@@ -26,7 +26,7 @@ def discount_create(*, code: str, type: str, value: Decimal = Decimal("0"), desc
         starts_at=starts_at, ends_at=ends_at, usage_limit=usage_limit,
         usage_limit_per_customer=usage_limit_per_customer, combinable=combinable, is_active=is_active,
     )
-    _validate(discount)
+    discount_validate(discount)
     discount.save()
     discount.products.set(products)
     discount.categories.set(categories)
@@ -42,12 +42,20 @@ def discount_update(*, discount: DiscountCode, products=None, categories=None, *
     discount = DiscountCode.objects.select_for_update().get(pk=discount.pk)
     for name, value in fields.items():
         setattr(discount, name, value.strip() if name == "code" else value)
-    _validate(discount)
+    discount_validate(discount)
     discount.save()
     if products is not None:
         discount.products.set(products)
     if categories is not None:
         discount.categories.set(categories)
+    return discount
+
+
+@transaction.atomic
+def discount_save(*, discount: DiscountCode) -> DiscountCode:
+    """Save a code edited in the Django admin, under the same rules as the API."""
+    discount_validate(discount)
+    discount.save()
     return discount
 
 
@@ -62,7 +70,8 @@ def discount_deactivate(*, discount_ids: list[int]) -> int:
     return DiscountCode.objects.filter(pk__in=discount_ids, is_active=True).update(is_active=False)
 
 
-def _validate(discount: DiscountCode) -> None:
+def discount_validate(discount: DiscountCode) -> None:
+    """Raise ValidationFailedError naming the field when a code breaks a rule; normalises value."""
     if not CODE_PATTERN.match(discount.code):
         raise ValidationFailedError("A code is 3–50 letters, digits, hyphens or underscores, starting with a "
                                     "letter or digit.", field="code")
