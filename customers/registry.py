@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from django.db.models import DateTimeField, DecimalField, IntegerField, QuerySet, Value
 
 # Parts the customers app fills itself; other apps may not replace them.
-OWN_EXPORT_PARTS = ("profile", "addresses", "loyalty")
+OWN_EXPORT_PARTS = ("profile", "addresses", "loyalty", "account_history")
 # Parts other apps fill, with what the export shows until one registers.
 EXPORT_PART_DEFAULTS: dict[str, Callable[[], Any]] = {"orders": list, "blends": list, "scent_profile": lambda: None}
 

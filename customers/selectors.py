@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from customers.loyalty import NextTier, next_tier_for
-from customers.models import Address, Customer, LoyaltyTransaction
+from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import OrderStats, order_stats_provider
 
 LOYALTY_RECENT_TRANSACTIONS = 50  # GET /customers/loyalty/ lists this many; the export has the whole ledger
@@ -32,6 +32,10 @@ def address_get_for_customer(customer: Customer, address_id) -> Address | None:
     except (TypeError, ValueError):
         return None
     return Address.objects.filter(customer_id=customer.pk, pk=address_id).first()
+
+
+def audit_entries_for_customer(customer: Customer) -> QuerySet[CustomerAuditEntry]:
+    return CustomerAuditEntry.objects.filter(customer_id=customer.pk).order_by("-created_at", "-id")
 
 
 def customer_order_stats(customer: Customer) -> OrderStats:

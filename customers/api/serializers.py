@@ -3,7 +3,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from customers import selectors
-from customers.models import SUPPORTED_CURRENCIES, Address, Customer, LoyaltyTransaction, ReminderFrequency
+from customers.models import (
+    SUPPORTED_CURRENCIES,
+    Address,
+    Customer,
+    CustomerAuditEntry,
+    LoyaltyTransaction,
+    ReminderFrequency,
+)
 from customers.registry import OrderStats
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
@@ -152,6 +159,21 @@ class LoyaltySerializer(serializers.Serializer):
     transactions = LoyaltyTransactionSerializer(many=True)
 
 
+class AccountHistorySerializer(serializers.ModelSerializer):
+    """An audit entry as its customer sees it: staff are named by role only."""
+
+    by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CustomerAuditEntry
+        fields = ["action", "by", "address_id", "changes", "created_at"]
+        read_only_fields = fields
+
+    def get_by(self, entry: CustomerAuditEntry) -> str:
+        label = entry.actor_label
+        return label if label in ("customer", "system") or label.startswith("customer") else "staff"
+
+
 class ExportSerializer(serializers.Serializer):
     """Everything the platform holds about the customer; parts of later apps come from customers.registry."""
 
@@ -161,6 +183,7 @@ class ExportSerializer(serializers.Serializer):
     blends = serializers.JSONField()
     scent_profile = serializers.JSONField(allow_null=True)
     loyalty = LoyaltySerializer()
+    account_history = AccountHistorySerializer(many=True)
 
 
 def customer_event_data(customer: Customer) -> dict:

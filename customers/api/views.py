@@ -41,7 +41,11 @@ class ProfileView(GenericAPIView):
         return Response(s.CustomerSerializer(customer).data)
 
     @extend_schema(request=s.AccountDeleteSerializer, responses={204: None},
-                   summary="Delete the account: anonymise personal data, end every session (orders are kept)")
+                   summary="Delete the account: anonymise personal data, end every session (orders are kept)",
+                   description='JSON body `{"password": "<current password>"}` (OpenAPI 3.0 cannot describe a '
+                               "DELETE body). A missing or wrong password is a 400 naming `password`. Afterwards "
+                               "the email is `deleted-<id>@invalid`, names, phone, birthday and saved addresses "
+                               "are gone, the login is closed and every token is refused.")
     def delete(self, request):
         data = s.AccountDeleteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -74,6 +78,8 @@ class ExportView(GenericAPIView):
             "profile": s.CustomerSerializer(customer).data,
             "addresses": s.AddressSerializer(selectors.address_list_for_customer(customer), many=True).data,
             "loyalty": s.LoyaltySerializer(selectors.loyalty_summary(customer, limit=None)).data,
+            "account_history": s.AccountHistorySerializer(selectors.audit_entries_for_customer(customer),
+                                                          many=True).data,
             **export_parts(customer),
         }
         return Response(body)

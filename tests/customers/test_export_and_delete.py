@@ -26,11 +26,21 @@ def test_export_contains_every_part(customer_client):
 
     assert response.status_code == 200
     body = response.json()["data"]
-    assert set(body) == {"profile", "addresses", "orders", "blends", "scent_profile", "loyalty"}
+    assert set(body) == {"profile", "addresses", "orders", "blends", "scent_profile", "loyalty", "account_history"}
     assert body["profile"]["email"] == customer.email
     assert [a["line1"] for a in body["addresses"]] == ["1 Market Street"]
     assert (body["orders"], body["blends"], body["scent_profile"]) == ([], [], None)
     assert body["loyalty"]["points"] == 42 and body["loyalty"]["transactions"][0]["type"] == "earn"
+    assert [(entry["action"], entry["by"]) for entry in body["account_history"]] == [("address_created", "customer")]
+
+
+def test_export_names_staff_by_role_only(customer_client):
+    staff = CustomerFactory(is_staff=True, email="ops@moodmnky.example")
+    services.customer_admin_update(customer=customer_client.customer, actor=staff, first_name="Fixed")
+
+    history = customer_client.get(EXPORT).json()["data"]["account_history"]
+
+    assert history[0]["by"] == "staff" and "ops@moodmnky.example" not in str(history)
 
 
 def test_export_includes_the_whole_ledger(customer_client):
