@@ -88,10 +88,11 @@ def address_delete(*, address: Address, actor: Customer | None = None, actor_lab
                  changes={"address": [str(address), None]})
 
 
-def address_clean(data: dict[str, Any]) -> dict[str, str]:
+def address_clean(data: dict[str, Any], *, field_prefix: str = "") -> dict[str, str]:
     """Strip, require and normalise every address field; all problems are reported at once.
 
-    Reusable for one-off addresses (checkout): raises ValidationFailedError with one detail per field.
+    Reusable for one-off addresses (checkout): raises ValidationFailedError with one detail per field,
+    named `<field_prefix>.<field>` when a prefix is given (e.g. "shipping_address").
     """
     cleaned = {field: " ".join(str(data.get(field) or "").split()) for field in ADDRESS_FIELDS}
     errors = [{"field": field, "message": "This field is required."}
@@ -112,6 +113,8 @@ def address_clean(data: dict[str, Any]) -> dict[str, str]:
             except ValidationFailedError as exc:
                 errors.append({"field": field, "message": exc.message})
     if errors:
+        if field_prefix:
+            errors = [{**error, "field": f"{field_prefix}.{error['field']}"} for error in errors]
         raise ValidationFailedError("Invalid input." if len(errors) > 1 else errors[0]["message"], errors=errors)
     return cleaned
 

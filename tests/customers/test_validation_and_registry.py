@@ -86,3 +86,16 @@ def test_demo_seed_is_idempotent():
 @pytest.mark.django_db
 def test_migrations_are_in_sync():
     call_command("makemigrations", "customers", "--check", "--dry-run", stdout=io.StringIO())
+
+
+def test_address_clean_names_fields_under_a_prefix_for_checkout():
+    from customers.services import address_clean
+
+    with pytest.raises(ValidationFailedError) as error:
+        address_clean({"first_name": "A", "last_name": "B", "line1": "1 Main", "city": "Austin", "country": "US",
+                       "region": "TX", "postal_code": "7"}, field_prefix="shipping_address")
+
+    assert error.value.details["errors"] == [{"field": "shipping_address.postal_code",
+                                              "message": error.value.details["errors"][0]["message"]}]
+    assert address_clean({"first_name": "A", "last_name": "B", "line1": "1 Main", "city": "Austin",
+                          "country": "us", "region": "texas", "postal_code": "73301"})["region"] == "TX"
