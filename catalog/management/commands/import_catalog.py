@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from catalog.services.importing import ImportAborted, catalog_import
+
+
+class Command(BaseCommand):
+    help = ("Import products and variants from a CSV (one row per variant) or JSON file. Every row is "
+            "validated; errors are reported per row. All or nothing unless --partial.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Path to a .csv or .json file.")
+        parser.add_argument("--partial", action="store_true", help="Import the good rows, skip the bad ones.")
+        parser.add_argument("--dry-run", action="store_true", help="Validate and report; write nothing.")
+
+    def handle(self, *args, file, partial, dry_run, **options):
+        try:
+            report = catalog_import(path=file, partial=partial, dry_run=dry_run, actor="import_catalog")
+        except FileNotFoundError:
+            raise CommandError(f"No such file: {file}") from None
+        except ImportAborted as aborted:
+            for line in aborted.report.errors:
+                self.stderr.write(line)
+            raise CommandError(f"{len(aborted.report.errors)} errors; nothing was imported "
+                               "(fix the rows, or use --partial to import the good ones).") from None
+        for line in report.errors:
+            self.stderr.write(line)
+        prefix = "Dry run, nothing written: would have " if dry_run else "Imported: "
+        self.stdout.write(prefix + report.summary())
