@@ -5,6 +5,7 @@ import time
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import OutputWrapper
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
@@ -207,7 +208,7 @@ def generate_products(*, count: int, stdout) -> int:
         _generate_batch(numbers, types, by_slug)
         done += len(numbers)
         _progress(stdout, done, missing, started)
-    stdout.write("")
+    stdout.write("\n" if not isinstance(stdout, OutputWrapper) else "")
     return missing
 
 
@@ -250,8 +251,11 @@ def _progress(stdout, done: int, total: int, started: float) -> None:
     width = 30
     filled = int(width * done / total)
     rate = done / max(time.monotonic() - started, 1e-6)
-    stdout.write(f"\r  generating products [{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-                 f"({rate:,.0f}/s)", ending="")
+    line = f"\r  generating products [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:,.0f}/s)"
+    if isinstance(stdout, OutputWrapper):
+        stdout.write(line, ending="")
+    else:
+        stdout.write(line)
     stdout.flush()
 
 
