@@ -56,9 +56,10 @@ class Customer(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
-    # Tokens issued before this instant are refused (password reset or change, deletion), except
-    # those of the session named in kept_session_id (the caller of a password change).
-    tokens_valid_after = models.DateTimeField(null=True, blank=True, editable=False)
+    # Every token carries the generation it was issued in; ending sessions (password reset or change,
+    # deletion) bumps it, which refuses all older tokens except those of kept_session_id (the caller
+    # of a password change). A counter, not a time: tokens only have whole-second timestamps.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
     kept_session_id = models.CharField(max_length=64, blank=True, editable=False)
     # Preferences: typed columns on the account (read with every profile, so no extra join).
     email_marketing = models.BooleanField(default=False)

@@ -1,5 +1,6 @@
 """OpenAPI: the envelope around every body, the error responses, both auth schemes, and scopes."""
 
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
@@ -64,6 +65,12 @@ class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):
         return {"type": "apiKey", "in": "header", "name": "X-API-Key",
                 "description": "Admin API key with scopes; create one in the admin or with "
                                "`manage.py create_api_key`."}
+
+
+class JWTAuthenticationScheme(SimpleJWTScheme):
+    """Our JWTAuthentication subclass is documented as simplejwt's Bearer scheme."""
+
+    target_class = "moodmnky.api.authentication.JWTAuthentication"
 
 
 class EnvelopeAutoSchema(AutoSchema):

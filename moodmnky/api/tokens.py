@@ -1,9 +1,7 @@
 """Customer JWTs: every token of one login session carries the session id `sid`, kept across rotation."""
 
-from datetime import datetime
-
 from django.conf import settings
-from django.utils import timezone
+from django.db.models import F
 from rest_framework_simplejwt.tokens import RefreshToken
 
 
@@ -12,6 +10,7 @@ class SessionRefreshToken(RefreshToken):
     def for_user(cls, user) -> "SessionRefreshToken":
         token = super().for_user(user)
         token["sid"] = token["jti"]  # copied into every access token and kept when the refresh rotates
+        token["gen"] = user.session_generation
         return token
 
 
@@ -30,19 +29,14 @@ def tokens_for(user) -> dict:
 
 def token_is_current(user, payload) -> bool:
     """False when the token predates the user's last session cut-off (password reset/change, deletion)."""
-    cutoff: datetime | None = user.tokens_valid_after
-    if cutoff is None:
+    if payload.get("gen", 0) == user.session_generation:
         return True
-    if user.kept_session_id and payload.get("sid") == user.kept_session_id:
-        return True
-    return int(payload.get("iat", 0)) >= int(cutoff.timestamp())
+    return bool(user.kept_session_id) and payload.get("sid") == user.kept_session_id
 
 
 def end_sessions(user, *, keep_session_id: str = "") -> None:
     """Refuse every token issued so far, except those of `keep_session_id` (the caller's own session)."""
-    # The cut-off is rounded up to the next second: `iat` has whole seconds, and a token issued in
-    # the same second as the cut-off must not survive it.
-    now = timezone.now()
-    user.tokens_valid_after = now.replace(microsecond=0) + timezone.timedelta(seconds=1)
-    user.kept_session_id = keep_session_id
-    user.save(update_fields=["tokens_valid_after", "kept_session_id"])
+    type(user).objects.filter(pk=user.pk).update(
+        session_generation=F("session_generation") + 1, kept_session_id=keep_session_id
+    )
+    user.refresh_from_db(fields=["session_generation", "kept_session_id"])

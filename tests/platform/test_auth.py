@@ -213,3 +213,19 @@ def test_tokens_are_signed_with_jwt_signing_key_not_secret_key(api_client, custo
     assert claims["user_id"] == str(customer.pk) or claims["user_id"] == customer.pk
     with pytest.raises(jwt.InvalidSignatureError):
         jwt.decode(access, settings.SECRET_KEY, algorithms=["HS256"])
+
+
+@pytest.mark.urls("tests.platform.urls")
+@pytest.mark.parametrize("cut", ["password_change", "password_reset"])
+def test_login_right_after_sessions_end_works(api_client, customer, cut):
+    from customers.services import customer_change_password, password_reset_confirm, password_reset_token
+
+    if cut == "password_change":
+        customer_change_password(customer=customer, current_password=PASSWORD, new_password="new-passphrase-99")
+    else:
+        password_reset_confirm(token=password_reset_token(customer), password="new-passphrase-99")
+
+    fresh = login(api_client, customer.email, "new-passphrase-99").json()["data"]
+
+    assert me(api_client, fresh["access_token"]).status_code == 200
+    assert refresh(api_client, fresh["refresh_token"]).status_code == 200
