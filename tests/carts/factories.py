@@ -3,42 +3,16 @@ from decimal import Decimal
 import factory
 
 from carts.models import Cart, CartDiscount, CartItem, DiscountCode
-from catalog.models import Category, Product, Variant
+from tests.catalog import factories as catalog_factories
+from tests.catalog.factories import CategoryFactory, ProductFactory  # noqa: F401 (re-exported for cart tests)
 from tests.customers.factories import CustomerFactory
 
-# Minimal catalog factories: tests/catalog/ belongs to the catalog app.
 
+class VariantFactory(catalog_factories.VariantFactory):
+    """The catalog's variant factory with a fixed price and ample stock, so cart totals are predictable."""
 
-class CategoryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Category
-
-    name = factory.Sequence(lambda n: f"Category {n}")
-    slug = factory.Sequence(lambda n: f"category-{n}")
-
-
-class ProductFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Product
-
-    name = factory.Sequence(lambda n: f"Candle {n}")
-    slug = factory.Sequence(lambda n: f"candle-{n}")
-    product_type = Product.ProductType.CANDLE
-    status = Product.Status.ACTIVE
-    category = factory.SubFactory(CategoryFactory)
-
-
-class VariantFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Variant
-
-    product = factory.SubFactory(ProductFactory)
-    sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
-    name = "8 oz"
     price = Decimal("20.00")
     quantity = 50
-    track_inventory = True
-    allow_backorder = False
 
 
 class CartFactory(factory.django.DjangoModelFactory):
