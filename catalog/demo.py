@@ -2,6 +2,7 @@
 
 import io
 import time
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -216,6 +217,7 @@ def _generate_batch(numbers, types, by_slug) -> None:
     now = timezone.now()
     products, variants_of = [], {}
     for n in numbers:
+        created_at = now - timedelta(seconds=n)  # distinct, like a real catalog grown over time
         product_type = types[n % len(types)]
         name = f"{ADJECTIVES[n % len(ADJECTIVES)]} {NOUNS[(n // len(ADJECTIVES)) % len(NOUNS)]} {n}"
         variants_of[n] = [
@@ -228,7 +230,7 @@ def _generate_batch(numbers, types, by_slug) -> None:
         product = Product(
             name=name, slug=f"{GENERATED_PREFIX}{n:06d}", description=f"Generated {product_type.replace('_', ' ')}.",
             product_type=product_type, status=Product.Status.ACTIVE, category_id=by_slug.get(TYPES[product_type][0]),
-            tags=["generated", product_type], created_at=now, updated_at=now,
+            tags=["generated", product_type], created_at=created_at, updated_at=now,
         )
         product.search_text = services.products.search_text_of(product, [v.sku for v in variants_of[n]])
         products.append(product)

@@ -97,7 +97,8 @@ class Product(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["status", "-created_at"], name="catalog_product_status_created"),
+            # Matches the default list order (newest first, id breaking ties) so a page is an index walk.
+            models.Index(fields=["status", "-created_at", "-id"], name="catalog_product_status_newest"),
             models.Index(fields=["status", "name"], name="catalog_product_status_name"),
         ]
 
