@@ -4,6 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -125,6 +126,10 @@ def _message_for(exc: exceptions.APIException, http_status: int, details: list) 
 
 
 def _as_drf_error(exc):
+    if isinstance(exc, (OverflowError, DataError)):
+        # Input the validators let through but the database cannot hold (an id past 2**63, a
+        # value past a column's range): the client's mistake, so a 400, never a 500.
+        return exceptions.ValidationError("A value in the request is out of range.")
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             return exceptions.ValidationError(exc.message_dict)

@@ -126,3 +126,16 @@ def test_request_id_is_echoed_or_generated(api_client):
     assert echoed["X-Request-ID"] == "req-abc.123"
     assert len(generated["X-Request-ID"]) == 32
     assert unsafe["X-Request-ID"] != "bad id\nwith newline"
+
+
+def test_value_out_of_database_range_is_400_not_500(api_client, monkeypatch):
+    from tests.platform import views
+
+    def overflow(self, request):
+        raise OverflowError("Python int too large to convert to SQLite INTEGER")
+
+    monkeypatch.setattr(views.BoomView, "get", overflow)
+
+    error = error_of(api_client.get("/api/v1/_test/boom/"), 400)
+    assert error["code"] == "validation_error"
+    assert error["message"] == "A value in the request is out of range."
