@@ -233,6 +233,7 @@ def _generate_batch(numbers, types, by_slug) -> None:
             tags=["generated", product_type], created_at=created_at, updated_at=now,
         )
         product.search_text = services.products.search_text_of(product, [v.sku for v in variants_of[n]])
+        product.min_price = min(v.price for v in variants_of[n])
         products.append(product)
     products = Product.objects.bulk_create(products, batch_size=BATCH)
     variants = []

@@ -87,8 +87,11 @@ class Product(models.Model):
     top_notes = models.CharField(max_length=255, blank=True)
     heart_notes = models.CharField(max_length=255, blank=True)
     base_notes = models.CharField(max_length=255, blank=True)
-    # Name, description, tags and SKUs in one column, kept by the services; searched by the API.
+    # Kept by the services whenever variants change (product_refresh_denormalized):
+    # name, description, tags, notes and SKUs for search; the lowest variant price for price
+    # filters and sorting (an index walk instead of aggregating every variant per request).
     search_text = models.TextField(blank=True, editable=False)
+    min_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -100,6 +103,8 @@ class Product(models.Model):
             # Matches the default list order (newest first, id breaking ties) so a page is an index walk.
             models.Index(fields=["status", "-created_at", "-id"], name="catalog_product_status_newest"),
             models.Index(fields=["status", "name"], name="catalog_product_status_name"),
+            # Price ascending; the descending twin (DESC NULLS LAST) is PostgreSQL-only, migration 0004.
+            models.Index(fields=["status", "min_price", "id"], name="catalog_product_status_price"),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,7 @@
 """Catalog reads, each with the select/prefetch shape its callers need."""
 
 from django.db import connection
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
@@ -14,18 +14,11 @@ def variant_available(variant: Variant) -> int | None:
     return max(variant.quantity, 0)
 
 
-def _price_subquery(aggregate):
-    return Subquery(
-        Variant.objects.filter(product=OuterRef("pk")).order_by().values("product")
-        .annotate(value=aggregate("price")).values("value")[:1]
-    )
-
-
 def product_queryset(*, admin: bool) -> QuerySet[Product]:
     """Products with everything the Product shape shows, in a fixed number of queries.
 
-    One query for the products (category joined, lowest variant price annotated for filters and
-    sorting), then one each for variants, media and collections, whatever the page size.
+    One query for the products (category joined), then one each for variants, media and
+    collections, whatever the page size. Price filters and sorting use `Product.min_price`.
     """
     products = (
         Product.objects.select_related("category")
@@ -34,7 +27,6 @@ def product_queryset(*, admin: bool) -> QuerySet[Product]:
             Prefetch("media", queryset=ProductMedia.objects.order_by("position", "id")),
             Prefetch("collections", queryset=Collection.objects.order_by("position", "name")),
         )
-        .annotate(min_price=_price_subquery(Min))
     )
     return products if admin else products.active()
 
@@ -46,10 +38,6 @@ def product_get(*, lookup: str | int, admin: bool) -> Product | None:
     if lookup.isdigit():
         return products.filter(pk=int(lookup)).first()
     return products.filter(slug=lookup).first()
-
-
-def product_with_max_price(products: QuerySet[Product]) -> QuerySet[Product]:
-    return products.annotate(max_price=_price_subquery(Max))
 
 
 def category_and_descendant_ids(slug: str) -> list[int]:

@@ -230,6 +230,8 @@ class ProductWriteSerializer(serializers.Serializer):
     def validate_slug(self, value: str) -> str:
         if value.isdigit():
             raise serializers.ValidationError("A slug cannot be only digits (it would read as an id).")
+        if value == "bulk":
+            raise serializers.ValidationError("`bulk` is reserved (POST /products/bulk/).")
         return value
 
     def validate_tags(self, value: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ from moodmnky.webhooks.services import record_event
 
 PRODUCT_FIELDS = ["name", "slug", "description", "product_type", "status", "tags", "top_notes", "heart_notes",
                   "base_notes"]
+RESERVED_SLUGS = {"bulk"}  # /products/bulk/ is an endpoint, not a product
 VARIANT_FIELDS = ["sku", "name", "options", "price", "compare_at_price", "weight_grams", "track_inventory",
                   "allow_backorder", "low_stock_threshold", "position"]
 
@@ -161,12 +162,21 @@ def media_delete(*, media: ProductMedia, actor=None) -> None:
     _after_change(product, "product.updated")
 
 
-def product_refresh_search_text(product_ids: list[int]) -> None:
-    """Rebuild the denormalised search column (name, description, tags, notes, SKUs)."""
-    products = Product.objects.filter(pk__in=product_ids).prefetch_related("variants")
-    for product in products:
-        Product.objects.filter(pk=product.pk).update(search_text=search_text_of(
-            product, [variant.sku for variant in product.variants.all()]))
+@transaction.atomic
+def product_refresh_denormalized(product_ids: list[int]) -> None:
+    """Rebuild `search_text` and `min_price` from the product and its variants.
+
+    The product row is locked first, so two concurrent variant changes of one product cannot
+    each write a minimum computed without the other's change.
+    """
+    ids = list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
+               .values_list("pk", flat=True))
+    for product in Product.objects.filter(pk__in=ids).prefetch_related("variants"):
+        variants = list(product.variants.all())
+        Product.objects.filter(pk=product.pk).update(
+            search_text=search_text_of(product, [variant.sku for variant in variants]),
+            min_price=min((variant.price for variant in variants), default=None),
+        )
 
 
 def search_text_of(product: Product, skus: list[str]) -> str:
@@ -207,7 +217,7 @@ def _variant_create(*, product: Product, actor=None, quantity: int = 0, **fields
 
 
 def _after_change(product: Product, event_type: str, *, slugs=()) -> None:
-    product_refresh_search_text([product.pk])
+    product_refresh_denormalized([product.pk])
     Product.objects.filter(pk=product.pk).update(updated_at=timezone.now())
     catalog_cache.invalidate_products([product.pk], slugs=[*slugs, product.slug])
     record_event(event_type, product_payload(product.pk))
@@ -228,7 +238,7 @@ def _save_checked(instance, *, field: str) -> None:
 def _unique_slug(value: str, *, explicit: bool, exclude: int | None = None) -> str:
     """An explicit slug must be free (400 otherwise); a derived one gets -2, -3, ... appended."""
     base = slugify(value)[:200] or "product"
-    if base.isdigit():
+    if base.isdigit() or base in RESERVED_SLUGS:
         base = f"product-{base}"
     taken = Product.objects.exclude(pk=exclude)
     if explicit:

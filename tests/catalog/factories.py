@@ -38,10 +38,10 @@ class ProductFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def search(obj, create, extracted, **kwargs):
         if create:
-            from catalog.services import product_refresh_search_text
+            from catalog.services import product_refresh_denormalized
 
-            product_refresh_search_text([obj.pk])
-            obj.refresh_from_db(fields=["search_text"])
+            product_refresh_denormalized([obj.pk])
+            obj.refresh_from_db(fields=["search_text", "min_price"])
 
 
 class VariantFactory(factory.django.DjangoModelFactory):
@@ -59,9 +59,9 @@ class VariantFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def search(obj, create, extracted, **kwargs):
         if create:
-            from catalog.services import product_refresh_search_text
+            from catalog.services import product_refresh_denormalized
 
-            product_refresh_search_text([obj.product_id])
+            product_refresh_denormalized([obj.product_id])
 
 
 class ProductMediaFactory(factory.django.DjangoModelFactory):

@@ -251,8 +251,10 @@ def test_create_derives_a_free_slug(admin_client):
     ProductFactory(slug="moonlit-fig")
 
     response = admin_client.post(URL, product_body(variants=[]))
+    reserved = admin_client.post(URL, product_body(name="Bulk", variants=[]))
 
     assert response.json()["data"]["slug"] == "moonlit-fig-2"
+    assert reserved.json()["data"]["slug"] == "product-bulk"
 
 
 @pytest.mark.parametrize(("change", "field"), [
@@ -262,6 +264,7 @@ def test_create_derives_a_free_slug(admin_client):
     ({"category_id": 999999}, "category_id"),
     ({"collection_ids": [999999]}, "collection_ids"),
     ({"slug": "12345"}, "slug"),
+    ({"slug": "bulk"}, "slug"),
     ({"variants": [{"sku": "A", "name": "8 oz", "price": "-1.00"}]}, "variants.0.price"),
     ({"variants": [{"sku": "A", "name": "8 oz", "price": "1.00", "quantity": -4}]}, "variants.0.quantity"),
     ({"variants": [{"sku": "A", "name": "a", "price": "1"}, {"sku": "a", "name": "b", "price": "1"}]},
@@ -360,3 +363,28 @@ def test_categories_and_collections_are_public(api_client):
     assert {c["slug"]: c["parent_id"] for c in categories} == {"candles": None, "jar-candles": parent.pk}
     assert collection.status_code == 200 and collection.json()["data"]["name"] == "Autumn"
     assert api_client.get(f"/api/v1/categories/{parent.pk}/").json()["data"]["slug"] == "candles"
+
+
+def test_price_sort_and_filter_follow_variant_changes(api_client):
+    from catalog.services import variant_create, variant_delete, variant_update
+
+    cheap, dear = VariantFactory(price=Decimal("10.00")), VariantFactory(price=Decimal("20.00"))
+    assert names(api_client.get(URL + "?sort=price")) == [cheap.product.name, dear.product.name]
+
+    variant_update(variant=cheap, price=Decimal("30.00"))
+    extra = variant_create(product=dear.product, sku="EXTRA", name="Mini", price=Decimal("5.00"))
+    after_change = names(api_client.get(URL + "?sort=price"))
+    variant_delete(variant=extra)
+    after_delete = names(api_client.get(URL + "?sort=price&order=desc"))
+
+    assert after_change == [dear.product.name, cheap.product.name]
+    assert after_delete == [cheap.product.name, dear.product.name]
+    assert names(api_client.get(URL + "?price_max=20")) == [dear.product.name]
+
+
+def test_products_without_variants_sort_last_both_ways(api_client):
+    VariantFactory(product=ProductFactory(name="Priced"), price=Decimal("10.00"))
+    ProductFactory(name="Unpriced")
+
+    assert names(api_client.get(URL + "?sort=price")) == ["Priced", "Unpriced"]
+    assert names(api_client.get(URL + "?ordering=-price")) == ["Priced", "Unpriced"]
