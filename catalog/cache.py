@@ -1,10 +1,12 @@
 """Server-side cache of serialized products and product lists, and the keys that invalidate them.
 
-Lists are cached under a catalog-wide version token that every catalog change replaces; a product's
-detail is cached under its own token plus a taxonomy token (category and collection names appear in
-every product). Invalidation replaces tokens, so stale entries are never read again and simply expire.
-Tokens are replaced at once and again when the transaction commits: a reader that filled the cache
-from not-yet-committed state in between is therefore never served afterwards.
+Lists are cached under a version token per representation (public, admin) that catalog changes
+replace; a stock change replaces the public one only when a variant's `in_stock` flips, the only
+stock fact shoppers see. A product's detail is cached under its own token plus a taxonomy token
+(category and collection names appear in every product). Invalidation replaces tokens, so stale
+entries are never read again and simply expire. Tokens are replaced at once and again when the
+transaction commits: a reader that filled the cache from not-yet-committed state in between is
+therefore never served afterwards.
 """
 
 import hashlib
@@ -15,7 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 CACHE_TIMEOUT = 60 * 10
-LIST_VERSION_KEY = "catalog:v:list"
+LIST_VERSION_KEYS = {"public": "catalog:v:list:public", "admin": "catalog:v:list:admin"}
 TAXONOMY_VERSION_KEY = "catalog:v:taxonomy"
 
 
@@ -41,7 +43,7 @@ def _tokens(keys: list[str]) -> list[str]:
 
 
 def list_key(representation: str, base_url: str, params: list[tuple[str, str]]) -> str:
-    (version,) = _tokens([LIST_VERSION_KEY])
+    (version,) = _tokens([LIST_VERSION_KEYS[representation]])
     raw = json.dumps([representation, base_url, sorted(params)])
     return f"catalog:list:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
@@ -74,16 +76,20 @@ def etag_for(representation: str, body) -> str:
     return '"' + hashlib.sha256(f"{representation}:{raw}".encode()).hexdigest()[:40] + '"'
 
 
-def invalidate_products(product_ids, *, slugs=()) -> None:
-    """Forget the cached detail of these products and every cached list, now and again on commit."""
-    keys = [LIST_VERSION_KEY, *(_product_version_key(pk) for pk in set(product_ids)),
+def invalidate_products(product_ids, *, slugs=(), public_lists: bool = True) -> None:
+    """Forget the cached detail of these products and the cached lists, now and again on commit.
+
+    `public_lists=False` keeps the shoppers' list pages (a stock change that flips no `in_stock`).
+    """
+    lists = LIST_VERSION_KEYS.values() if public_lists else [LIST_VERSION_KEYS["admin"]]
+    keys = [*lists, *(_product_version_key(pk) for pk in set(product_ids)),
             *(_slug_key(slug) for slug in set(slugs))]
     _forget(keys)
 
 
 def invalidate_taxonomy() -> None:
     """A category or collection changed: every product embeds their names."""
-    _forget([LIST_VERSION_KEY, TAXONOMY_VERSION_KEY])
+    _forget([*LIST_VERSION_KEYS.values(), TAXONOMY_VERSION_KEY])
 
 
 def invalidate_all() -> None:

@@ -58,7 +58,9 @@ def stock_move(*, variant_id: int, delta: int, reason: str, note: str = "", refe
     before = variant.quantity - delta
     if variant.track_inventory and before > variant.low_stock_threshold >= variant.quantity:
         record_event("inventory.low_stock", payload)
-    catalog_cache.invalidate_products([variant.product_id])
+    # Shoppers see only `in_stock`: their list pages stay valid unless it flipped.
+    flipped = variant.track_inventory and not variant.allow_backorder and (before > 0) != (variant.quantity > 0)
+    catalog_cache.invalidate_products([variant.product_id], public_lists=flipped)
     return movement
 
 

@@ -183,3 +183,22 @@ def test_error_responses_carry_no_etag(api_client):
 
     assert response.status_code == 400
     assert "ETag" not in response
+
+
+def test_public_lists_survive_stock_changes_that_flip_no_in_stock(api_client, make_admin_client, locmem_cache,
+                                                                   django_assert_num_queries):
+    variant = VariantFactory(quantity=5)
+    admin = make_admin_client("products:read")
+    public_etag = api_client.get(LIST)["ETag"]
+    admin_etag = admin.get(LIST)["ETag"]
+
+    stock_move(variant_id=variant.pk, delta=-2, reason="sale")
+    with django_assert_num_queries(0):  # still the cached page
+        still = revalidate(api_client, LIST, public_etag)
+    admin_after = revalidate(admin, LIST, admin_etag)
+    stock_move(variant_id=variant.pk, delta=-3, reason="sale")  # sold out: in_stock flips
+    flipped = revalidate(api_client, LIST, public_etag)
+
+    assert still.status_code == 304
+    assert admin_after.status_code == 200 and admin_after.json()["data"][0]["variants"][0]["quantity"] == 3
+    assert flipped.status_code == 200 and flipped.json()["data"][0]["variants"][0]["in_stock"] is False
