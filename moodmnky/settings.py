@@ -127,7 +127,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "moodmnky.cache.AtomicDatabaseCache",
             "LOCATION": "moodmnky_cache",
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "moodmnky"),
         }

@@ -94,7 +94,7 @@ def test_forwarded_for_is_ignored_unless_behind_proxy(api_client, low_limits, se
 
 
 def test_database_cache_table_counts_too(api_client, low_limits, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    settings.CACHES = {"default": {"BACKEND": "moodmnky.cache.AtomicDatabaseCache",
                                    "LOCATION": "moodmnky_cache"}}
 
     statuses = [api_client.get(URL).status_code for _ in range(4)]
