@@ -10,6 +10,7 @@ from catalog.models import Category, Collection, Product, ProductMedia, StockMov
 from catalog.services.stock import ADJUSTMENT_REASONS
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
+_DATETIME = serializers.DateTimeField()  # formats exactly like the declared fields
 MAX_BULK_PRODUCTS = 100
 MAX_BULK_INVENTORY = 500
 ERROR_POLICIES = ["reject_everything", "reject_failed_rows"]
@@ -78,6 +79,17 @@ class VariantSerializer(serializers.ModelSerializer):
     def get_currency(self, obj) -> str:
         return settings.STORE_CURRENCY
 
+    def to_representation(self, obj):
+        # Hand-rolled (product pages render hundreds of variants); tests compare it with the fields.
+        if self.context.get("reference"):
+            return super().to_representation(obj)
+        return {
+            "id": obj.pk, "product_id": obj.product_id, "sku": obj.sku, "name": obj.name, "options": obj.options,
+            "price": _money(obj.price), "compare_at_price": _money(obj.compare_at_price),
+            "currency": settings.STORE_CURRENCY, "weight_grams": _money(obj.weight_grams), "position": obj.position,
+            "in_stock": obj.in_stock,
+        }
+
 
 class AdminVariantSerializer(VariantSerializer):
     """Adds the stock fields for admin callers (products:read or staff)."""
@@ -85,6 +97,15 @@ class AdminVariantSerializer(VariantSerializer):
     class Meta(VariantSerializer.Meta):
         fields = [*VariantSerializer.Meta.fields, "quantity", "track_inventory", "allow_backorder",
                   "low_stock_threshold", "created_at", "updated_at"]
+
+    def to_representation(self, obj):
+        data = super().to_representation(obj)
+        if not self.context.get("reference"):
+            data.update(quantity=obj.quantity, track_inventory=obj.track_inventory,
+                        allow_backorder=obj.allow_backorder, low_stock_threshold=obj.low_stock_threshold,
+                        created_at=_DATETIME.to_representation(obj.created_at),
+                        updated_at=_DATETIME.to_representation(obj.updated_at))
+        return data
 
 
 class MediaSerializer(serializers.ModelSerializer):
@@ -99,6 +120,13 @@ class MediaSerializer(serializers.ModelSerializer):
         url = obj.image.url
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request is not None else url
+
+    def to_representation(self, obj):
+        if self.context.get("reference"):
+            return super().to_representation(obj)
+        return {"id": obj.pk, "url": self.get_url(obj), "alt": obj.alt, "position": obj.position,
+                "variant_id": obj.variant_id, "width": obj.width, "height": obj.height,
+                "created_at": _DATETIME.to_representation(obj.created_at)}
 
 
 class PriceRangeSerializer(serializers.Serializer):
@@ -143,6 +171,25 @@ class ProductSerializer(serializers.ModelSerializer):
 
     def get_currency(self, obj) -> str:
         return settings.STORE_CURRENCY
+
+    def to_representation(self, obj):
+        if self.context.get("reference"):
+            return super().to_representation(obj)
+        variant_serializer = self.fields["variants"].child
+        media_serializer = self.fields["media"].child
+        category = obj.category
+        return {
+            "id": obj.pk, "slug": obj.slug, "name": obj.name, "description": obj.description,
+            "product_type": obj.product_type, "status": obj.status,
+            "category": {"id": category.pk, "slug": category.slug, "name": category.name} if category else None,
+            "collections": [{"id": c.pk, "slug": c.slug, "name": c.name} for c in obj.collections.all()],
+            "tags": obj.tags, "scent_notes": self.get_scent_notes(obj), "price_range": self.get_price_range(obj),
+            "currency": settings.STORE_CURRENCY,
+            "variants": [variant_serializer.to_representation(v) for v in obj.variants.all()],
+            "media": [media_serializer.to_representation(m) for m in obj.media.all()],
+            "created_at": _DATETIME.to_representation(obj.created_at),
+            "updated_at": _DATETIME.to_representation(obj.updated_at),
+        }
 
 
 class AdminProductSerializer(ProductSerializer):
@@ -336,5 +383,5 @@ class BulkResponseSerializer(serializers.Serializer):
     results = BulkResultSerializer(many=True)
 
 
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}"
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"

@@ -388,3 +388,32 @@ def test_products_without_variants_sort_last_both_ways(api_client):
 
     assert names(api_client.get(URL + "?sort=price")) == ["Priced", "Unpriced"]
     assert names(api_client.get(URL + "?ordering=-price")) == ["Priced", "Unpriced"]
+
+
+@pytest.mark.parametrize("serializer_name", ["ProductSerializer", "AdminProductSerializer"])
+def test_fast_representation_matches_the_declared_fields(serializer_name, rf):
+    from rest_framework.request import Request
+
+    from catalog.api import serializers
+    from catalog.selectors import product_queryset
+
+    variant = VariantFactory(compare_at_price=Decimal("99.90"), weight_grams=Decimal("340.5"),
+                             options={"size": "8 oz"})
+    VariantFactory(product=variant.product, track_inventory=False)
+    ProductMediaFactory(product=variant.product, variant=variant)
+    variant.product.collections.add(CollectionFactory())
+    ProductFactory(category=None)
+    serializer_class = getattr(serializers, serializer_name)
+    products = list(product_queryset(admin=True))
+    request = Request(rf.get("/"))
+
+    fast = serializer_class(products, many=True, context={"request": request}).data
+    reference = serializer_class(products, many=True, context={"request": request, "reference": True}).data
+
+    assert json_roundtrip(fast) == json_roundtrip(reference)
+
+
+def json_roundtrip(data):
+    import json
+
+    return json.loads(json.dumps(data))
