@@ -69,8 +69,11 @@ def page(browser, live_server, media_root):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1366, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
     yield page
     context.close()
+    assert not script_errors, f"JavaScript errors in the admin: {script_errors}"
 
 
 def log_in(page, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD) -> None:

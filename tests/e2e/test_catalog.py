@@ -168,3 +168,20 @@ def test_product_change_page_renders_previews_and_inlines(admin_page):
     thumbnail = page.locator("#result_list .field-thumbnail img")
     assert thumbnail.evaluate("image => image.complete && image.naturalWidth") == 480
     assert Variant.objects.filter(product=product).count() == 2
+
+
+def test_staff_publish_and_archive_products_in_bulk_but_never_delete_them(admin_page):
+    page = admin_page
+    draft = ProductFactory(name="Draft Amber", status=Product.Status.DRAFT)
+    live = ProductFactory(name="Old Rose", status=Product.Status.ACTIVE)
+
+    page.goto("/admin/catalog/product/")
+    actions = page.locator("select[name=action] option").evaluate_all("options => options.map(o => o.value)")
+    assert actions == ["", "make_active", "make_draft", "archive"]  # no "Delete selected"
+    run_action(page, "make_active", draft.pk)
+    assert "1 product(s) now active." in messages(page)
+    run_action(page, "archive", draft.pk, live.pk)
+    assert "2 product(s) now archived." in messages(page)
+    assert set(Product.objects.values_list("status", flat=True)) == {"archived"}
+    page.goto(f"/admin/catalog/product/{live.pk}/change/")
+    assert page.locator(".deletelink").count() == 0

@@ -3,7 +3,7 @@
 import pytest
 
 from customers import services
-from customers.models import Address, Customer, CustomerAuditEntry
+from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
 from tests.customers.factories import AddressFactory, CustomerFactory
 from tests.e2e.conftest import STAFF_EMAIL, messages, result_rows, run_action, submit
 
@@ -86,3 +86,30 @@ def test_staff_anonymises_a_customer_after_confirming(admin_page):
     assert page.locator("[name=is_active]").count() == 0
     assert page.locator("#addresses-group tbody tr.has_original").count() == 0
     assert Customer.objects.filter(is_active=True).count() == 2  # grace and the staff account
+
+
+def test_staff_adjust_loyalty_points_with_a_reason(admin_page):
+    page = admin_page
+    ada = CustomerFactory(email="ada@example.com")
+    services.loyalty_adjust(customer=ada, points=10, description="Welcome gift")
+
+    page.goto("/admin/customers/loyaltytransaction/add/")
+    page.click("#id_customer + .select2 .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", "ada@")
+    page.click(".select2-results__option:text-is('ada@example.com')")
+    page.fill("#id_points", "-50")
+    submit(page, "input[name=_save]")
+    assert "The balance (10) cannot go below zero." in page.inner_text(".field-points .errorlist")
+    assert "Say why the points change." in page.inner_text(".field-description .errorlist")
+    assert LoyaltyTransaction.objects.count() == 1
+
+    page.fill("#id_points", "40")
+    page.fill("#id_description", "Late parcel")
+    submit(page, "input[name=_save]")
+    assert any("was added successfully" in message for message in messages(page)), messages(page)
+    row = LoyaltyTransaction.objects.get(description="Late parcel")
+    assert (row.customer, row.type, row.points, row.created_by.email) == (ada, "adjust", 40, STAFF_EMAIL)
+    ada.refresh_from_db()
+    assert ada.loyalty_points == 50
+    [listed, _] = result_rows(page)
+    assert "Late parcel" in listed and "Adjusted" in listed

@@ -1,0 +1,50 @@
+"""Every page linked from the admin index opens, with data in it, and so does the first object of each."""
+
+import pytest
+
+from carts.models import DiscountUsage
+from catalog import services as catalog_services
+from customers import services as customer_services
+from moodmnky.api.tokens import tokens_for
+from moodmnky.services import api_key_create
+from tests.carts.factories import CartDiscountFactory, CartItemFactory, CustomerCartFactory
+from tests.catalog.factories import CollectionFactory, ProductMediaFactory, VariantFactory
+from tests.customers.factories import AddressFactory, CustomerFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_every_admin_page_opens(admin_page, staff):
+    page = admin_page
+    customer = CustomerFactory()
+    AddressFactory(customer=customer)
+    customer_services.loyalty_adjust(customer=customer, points=10, description="Goodwill", actor=staff)
+    customer_services.audit_record(customer=customer, action="profile_updated", actor=staff,
+                                   changes={"phone": ["", "+15555550100"]})
+    tokens_for(customer)  # an outstanding refresh token
+    variant = VariantFactory()
+    ProductMediaFactory(product=variant.product)
+    CollectionFactory().products.add(variant.product)
+    catalog_services.stock_adjust(variant_id=variant.pk, delta=3, reason="receive", actor=staff)
+    api_key_create(name="ERP", scopes=["orders:read"], created_by=staff)
+    cart = CustomerCartFactory(customer=customer)
+    CartItemFactory(cart=cart, variant=variant)
+    discount = CartDiscountFactory(cart=cart).discount
+    DiscountUsage.objects.create(discount=discount, customer=customer, email=customer.email, order_reference="MM-1")
+
+    page.goto("/admin/")
+    lists = page.locator("#content-main th[scope=row] a").evaluate_all("links => links.map(link => link.pathname)")
+    assert {"/admin/catalog/product/", "/admin/customers/customer/", "/admin/moodmnky/apikey/",
+            "/admin/carts/cart/", "/admin/carts/discountcode/"} <= set(lists)
+    opened = []
+    for path in lists:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert page.locator("#result_list, #changelist-form, .paginator").count() > 0, path
+        first = page.locator("#result_list tbody tr:first-child :is(th, td) a[href*='/change/']")
+        if first.count():
+            response = page.goto(first.first.get_attribute("href"))
+            assert response.status == 200, path
+            assert page.inner_text("#content h1").startswith(("Change", "View")), path
+            opened.append(path)
+    assert len(opened) == 12, opened  # all but groups, task results and blacklisted tokens have a row
