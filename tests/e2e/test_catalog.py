@@ -130,37 +130,54 @@ def test_staff_adjusts_stock_through_the_ledger_and_cannot_type_a_quantity(admin
     assert StockMovement.objects.count() == 1
 
 
-def _photo(colour: tuple[int, int, int]) -> ContentFile:
+def _photo(colour: tuple[int, int, int]) -> bytes:
     image = Image.new("RGB", (480, 480), colour)
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((140, 140, 340, 340), fill=(250, 240, 220))
+    ImageDraw.Draw(image).ellipse((140, 140, 340, 340), fill=(250, 240, 220))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
-    return ContentFile(buffer.getvalue(), name="photo.png")
+    return buffer.getvalue()
 
 
-def test_product_change_page_renders_previews_and_inlines(admin_page):
+def test_staff_upload_product_photos_and_see_previews(admin_page):
     page = admin_page
     product = ProductFactory(name="Midnight Fig", category=CategoryFactory(name="Candles"), tags=["fig"],
                              top_notes="green fig, bergamot", heart_notes="jasmine", base_notes="cedar, musk")
     small = VariantFactory(product=product, sku="FIG-4OZ", name="4 oz", price="18.00", quantity=2, position=0)
     VariantFactory(product=product, sku="FIG-8OZ", name="8 oz", price="32.00", quantity=40, position=1)
-    ProductMedia.objects.create(product=product, image=_photo((60, 40, 90)), alt="The candle", position=0)
-    ProductMedia.objects.create(product=product, variant=small, image=_photo((150, 110, 60)), alt="4 oz tin",
-                                position=1)
+    ProductMedia.objects.create(product=product, image=ContentFile(_photo((60, 40, 90)), name="photo.png"),
+                                alt="The candle", position=0)
 
     page.goto(f"/admin/catalog/product/{product.pk}/change/")
-    assert page.input_value("#id_name") == "Midnight Fig"
     assert page.locator("#variants-group tbody tr.has_original").count() == 2
-    assert page.locator("#media-group tbody tr.has_original").count() == 2
-    previews = page.locator("#media-group td.field-preview img")
-    assert previews.count() == 2
-    # Every preview actually loaded (the browser decoded the image served from /media/).
-    widths = previews.evaluate_all("images => images.map(image => image.complete && image.naturalWidth)")
-    assert widths == [480, 480]
     # The media inline's variant choice offers this product's variants only.
     options = page.locator("#id_media-0-variant option").all_inner_texts()
     assert sorted(options[1:]) == ["FIG-4OZ (4 oz)", "FIG-8OZ (8 oz)"]
+
+    # A file that is not an image is refused next to the field; nothing is stored.
+    page.click("#media-group .add-row a")
+    page.set_input_files("#id_media-1-image", files=[
+        {"name": "tin.png", "mimeType": "image/png", "buffer": b"not really a picture"}])
+    submit(page, "input[name=_continue]")
+    assert "valid image" in page.inner_text("#media-group .errorlist")
+    assert product.media.count() == 1
+
+    # A real photo, tied to the 4 oz variant.
+    page.set_input_files("#id_media-1-image", files=[
+        {"name": "tin.png", "mimeType": "image/png", "buffer": _photo((150, 110, 60))}])
+    page.fill("#id_media-1-alt", "4 oz tin")
+    page.fill("#id_media-1-position", "1")
+    page.select_option("#id_media-1-variant", str(small.pk))
+    submit(page, "input[name=_continue]")
+    assert any("was changed successfully" in message for message in messages(page)), messages(page)
+    uploaded = product.media.get(alt="4 oz tin")
+    assert (uploaded.variant, uploaded.width, uploaded.height) == (small, 480, 480)
+    assert uploaded.image.name.startswith(f"products/{product.pk}/")
+
+    assert page.locator("#media-group tbody tr.has_original").count() == 2
+    previews = page.locator("#media-group td.field-preview img")
+    # Every preview actually loaded (the browser decoded the image served from /media/).
+    widths = previews.evaluate_all("images => images.map(image => image.complete && image.naturalWidth)")
+    assert widths == [480, 480]
     page.screenshot(path=SCREENSHOT, full_page=True)
 
     # The change list shows the first image as a thumbnail.
