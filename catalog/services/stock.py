@@ -15,6 +15,7 @@ from moodmnky.webhooks.services import record_event
 
 REASONS = StockMovement.Reason.values
 ADJUSTMENT_REASONS = ["adjustment", "receive", "return", "damage"]
+MAX_DELTA = 100_000_000  # keeps quantities far from the 32-bit column limit
 
 
 @transaction.atomic
@@ -29,8 +30,9 @@ def stock_move(*, variant_id: int, delta: int, reason: str, note: str = "", refe
     """
     if reason not in REASONS:
         raise ValidationFailedError(f"`reason` must be one of: {', '.join(REASONS)}.", field="reason")
-    if not isinstance(delta, int) or isinstance(delta, bool) or delta == 0:
-        raise ValidationFailedError("`delta` must be a non-zero whole number.", field="delta")
+    if not isinstance(delta, int) or isinstance(delta, bool) or delta == 0 or abs(delta) > MAX_DELTA:
+        raise ValidationFailedError(f"`delta` must be a non-zero whole number up to {MAX_DELTA:,}.",
+                                    field="delta")
 
     rows = Variant.objects.filter(pk=variant_id)
     if delta < 0:
