@@ -38,13 +38,15 @@ def test_every_admin_page_opens(admin_page, staff):
             "/admin/carts/cart/", "/admin/carts/discountcode/"} <= set(lists)
     opened = []
     for path in lists:
-        response = page.goto(path)
+        response = page.goto(path, wait_until="domcontentloaded")
         assert response.status == 200, path
         assert page.locator("#result_list, #changelist-form, .paginator").count() > 0, path
         first = page.locator("#result_list tbody tr:first-child :is(th, td) a[href*='/change/']")
         if first.count():
-            response = page.goto(first.first.get_attribute("href"))
+            # The object's page is fetched with the same session but not rendered: the status and
+            # title are what count here, and rendering ~15 more pages would double this test's time.
+            response = page.request.get(first.first.get_attribute("href"))
             assert response.status == 200, path
-            assert page.inner_text("#content h1").startswith(("Change", "View")), path
+            assert "<h1>Change " in response.text() or "<h1>View " in response.text(), path
             opened.append(path)
     assert len(opened) == 12, opened  # all but groups, task results and blacklisted tokens have a row
