@@ -73,7 +73,7 @@ class CartSerializer(serializers.Serializer):
     customer = serializers.IntegerField(source="cart.customer_id", read_only=True, allow_null=True)
     status = NamedChoiceField(enum_name="CartStatusEnum", source="cart.status", choices=Cart.Status.choices,
                               read_only=True)
-    email = serializers.EmailField(source="cart.email", read_only=True)
+    email = serializers.CharField(source="cart.email", read_only=True, help_text="Empty until the shopper gives one.")
     note = serializers.CharField(source="cart.note", read_only=True)
     items = CartItemSerializer(source="lines", many=True, read_only=True)
     discount_codes = CartDiscountCodeSerializer(source="codes", many=True, read_only=True)
