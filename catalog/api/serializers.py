@@ -371,7 +371,7 @@ class ProductBulkSerializer(BulkEnvelopeSerializer):
 
 class BulkResultSerializer(serializers.Serializer):
     index = serializers.IntegerField()
-    sku = serializers.CharField(required=False)
+    sku = serializers.CharField(required=False, allow_null=True)
     id = serializers.IntegerField(required=False, allow_null=True)
     slug = serializers.CharField(required=False, allow_null=True)
     status = BulkStatusField()
