@@ -62,8 +62,15 @@ class ApiKeyAdmin(admin.ModelAdmin):
         if change:
             super().save_related(request, form, formsets, change)
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoke instead: the list keeps every key's history
+
     @admin.action(description="Revoke selected keys")
     def revoke(self, request, queryset):
-        for api_key in queryset.filter(revoked_at__isnull=True):
+        active = list(queryset.filter(revoked_at__isnull=True))
+        for api_key in active:
             api_key_revoke(api_key=api_key)
-        self.message_user(request, f"Revoked at {timezone.now():%Y-%m-%d %H:%M} UTC.")
+        if active:
+            self.message_user(request, f"Revoked {len(active)} key(s) at {timezone.now():%Y-%m-%d %H:%M} UTC.")
+        else:
+            self.message_user(request, "The selected keys were already revoked.", level=messages.WARNING)

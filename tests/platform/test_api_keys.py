@@ -113,3 +113,18 @@ def test_admin_revoke_action_revokes(client, django_user_model):
 
     assert ApiKey.objects.get(pk=api_key.pk).revoked_at is not None
     assert client_with(raw_key).get("/api/v1/_test/admin/").status_code == 401
+
+
+def test_admin_offers_no_delete_and_says_how_many_were_revoked(client, django_user_model):
+    staff = django_user_model.objects.create_superuser(email="boss@example.com", password="pw-for-admin-1")
+    client.force_login(staff)
+    first, _ = api_key_create(name="a", scopes=["orders:read"])
+    second, _ = api_key_create(name="b", scopes=["orders:read"])
+
+    listing = client.get("/admin/moodmnky/apikey/").content.decode()
+    response = client.post("/admin/moodmnky/apikey/", {"action": "revoke", "_selected_action": [first.pk, second.pk]},
+                           follow=True)
+
+    assert "delete_selected" not in listing
+    assert "Revoked 2 key(s)" in response.content.decode()
+    assert client.get(f"/admin/moodmnky/apikey/{first.pk}/delete/").status_code == 403
