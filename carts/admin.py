@@ -8,21 +8,10 @@ from django.utils import timezone
 from carts import selectors, services
 from carts.models import Cart, CartDiscount, CartItem, DiscountCode, DiscountUsage
 from carts.services.discounts import discount_validate
+from moodmnky.admin_mixins import ReadOnlyAdminMixin, ReadOnlyInline
 from moodmnky.errors import ValidationFailedError
 
 ABANDONED_AFTER_DAYS = [1, 7, 30, 90]
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class DiscountStateFilter(admin.SimpleListFilter):
@@ -141,7 +130,7 @@ class CartDiscountInline(ReadOnlyInline):
 
 
 @admin.register(Cart)
-class CartAdmin(admin.ModelAdmin):
+class CartAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: carts change only through the storefront API."""
 
     list_display = ["id", "customer", "email", "status", "line_count", "units", "last_activity_at", "created_at"]
@@ -172,13 +161,4 @@ class CartAdmin(admin.ModelAdmin):
         priced = selectors.cart_price(selectors.cart_queryset().get(pk=cart.pk))
         return (f"subtotal {priced.subtotal} − discounts {priced.discount_total} + shipping "
                 f"{priced.shipping_total} + tax {priced.tax_total} = {priced.total} {priced.currency}")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 

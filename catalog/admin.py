@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from catalog import services
 from catalog.images import validate_image
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
+from moodmnky.admin_mixins import ReadOnlyAdminMixin
 from moodmnky.errors import DomainError
 
 
@@ -269,7 +270,7 @@ class VariantAdmin(admin.ModelAdmin):
 
 
 @admin.register(StockMovement)
-class StockMovementAdmin(admin.ModelAdmin):
+class StockMovementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The ledger: read-only; movements are written by the stock service only."""
 
     list_display = ["created_at", "sku", "delta", "quantity_after", "reason", "reference", "actor_label"]
@@ -277,12 +278,3 @@ class StockMovementAdmin(admin.ModelAdmin):
     search_fields = ["sku", "reference", "note"]
     list_select_related = ["variant"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

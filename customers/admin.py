@@ -10,19 +10,8 @@ from customers import services
 from customers.loyalty import tier_range, tiers
 from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import order_stats_provider
+from moodmnky.admin_mixins import ReadOnlyInline
 from moodmnky.errors import DomainError
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class AddressInline(ReadOnlyInline):
