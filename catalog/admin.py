@@ -131,8 +131,28 @@ class MediaInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class TagsField(forms.CharField):
+    """Tags typed as `fig, autumn, gift` (stored as a JSON list)."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [tag.strip() for tag in (super().to_python(value) or "").split(",") if tag.strip()]
+
+
+class ProductAdminForm(forms.ModelForm):
+    tags = TagsField(required=False, help_text="Comma-separated, e.g. fig, autumn, gift.")
+
+    class Meta:
+        model = Product
+        fields = ["name", "slug", "status", "product_type", "category", "collections", "tags", "description",
+                  "top_notes", "heart_notes", "base_notes"]
+
+
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
+    form = ProductAdminForm
     list_display = ["thumbnail", "name", "status", "product_type", "category", "variant_count", "updated_at"]
     list_display_links = ["thumbnail", "name"]
     list_filter = ["status", "product_type", "category", LowStockProductFilter]
