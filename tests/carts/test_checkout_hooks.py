@@ -1,11 +1,10 @@
 """The functions the orders app calls at checkout."""
 
-import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from carts.errors import CartNotOpenError, DiscountCodeError
@@ -17,6 +16,7 @@ from carts.services import (
     discount_validate_for_checkout,
 )
 from tests.carts.factories import CartDiscountFactory, CartItemFactory, DiscountCodeFactory
+from tests.concurrency import outcome_names, run_concurrently
 from tests.customers.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,31 +139,15 @@ def test_record_usage_refuses_past_the_per_customer_limit_and_rolls_back_the_cou
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_checkouts_never_exceed_the_usage_limit():
     code = DiscountCodeFactory(usage_limit=3)
-    threads_count = 12
-    barrier = threading.Barrier(threads_count)
-    outcomes = []
 
     def checkout(index):
-        try:
-            barrier.wait()
-            with transaction.atomic():
-                discount_record_usage(discount=code, email=f"buyer{index}@example.com",
-                                      order_reference=f"MNKY-{index}")
-            outcomes.append("ok")
-        except DiscountCodeError:
-            outcomes.append("refused")
-        finally:
-            close_old_connections()
-            connection.close()
+        with transaction.atomic():
+            discount_record_usage(discount=code, email=f"buyer{index}@example.com", order_reference=f"MNKY-{index}")
 
-    threads = [threading.Thread(target=checkout, args=(index,)) for index in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = outcome_names(run_concurrently(checkout, [(index,) for index in range(12)]))
 
     code.refresh_from_db()
-    assert sorted(outcomes) == ["ok"] * 3 + ["refused"] * 9
+    assert sorted(outcomes) == ["DiscountCodeError"] * 9 + ["ok"] * 3
     assert code.times_used == 3 and DiscountUsage.objects.filter(discount=code).count() == 3
 
 
@@ -173,27 +157,14 @@ def test_concurrent_checkouts_never_exceed_the_usage_limit():
 def test_concurrent_checkouts_of_one_customer_respect_the_per_customer_limit():
     code = DiscountCodeFactory(usage_limit_per_customer=1)
     customer = CustomerFactory()
-    barrier = threading.Barrier(8)
-    outcomes = []
 
     def checkout(index):
-        try:
-            barrier.wait()
-            with transaction.atomic():
-                discount_record_usage(discount=code, customer=customer, order_reference=f"MNKY-{index}")
-            outcomes.append("ok")
-        except DiscountCodeError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+        with transaction.atomic():
+            discount_record_usage(discount=code, customer=customer, order_reference=f"MNKY-{index}")
 
-    threads = [threading.Thread(target=checkout, args=(index,)) for index in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = outcome_names(run_concurrently(checkout, [(index,) for index in range(8)]))
 
-    assert sorted(outcomes) == ["ok"] + ["refused"] * 7
+    assert sorted(outcomes) == ["DiscountCodeError"] * 7 + ["ok"]
     assert DiscountUsage.objects.filter(discount=code, customer=customer).count() == 1
 
 
@@ -204,21 +175,11 @@ def test_concurrent_creates_give_a_customer_one_open_cart():
     from carts.services import cart_create
 
     customer = CustomerFactory()
-    barrier = threading.Barrier(6)
-    carts = []
 
     def create():
-        try:
-            barrier.wait()
-            carts.append(cart_create(customer=customer)[0].pk)
-        finally:
-            connection.close()
+        return cart_create(customer=customer)[0].pk
 
-    threads = [threading.Thread(target=create) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    carts = run_concurrently(create, [()] * 6)
 
     assert len(set(carts)) == 1 and len(carts) == 6
     assert Cart.objects.filter(customer=customer).count() == 1

@@ -1,13 +1,12 @@
 """Real concurrency on PostgreSQL: threads, each with its own database connection."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection, connections, transaction
+from django.db import connection, transaction
 
 from catalog.models import StockMovement, Variant
 from catalog.services import stock_adjust, stock_move, stock_set, stock_take_many
 from tests.catalog.factories import VariantFactory
+from tests.concurrency import outcome_names, run_concurrently
 
 pytestmark = [
     pytest.mark.postgres,
@@ -16,35 +15,13 @@ pytestmark = [
 ]
 
 
-def run_in_threads(count: int, work) -> list:
-    """Start `count` threads together; each returns "ok", or the exception's class name."""
-    barrier = threading.Barrier(count)
-    outcomes: list = [None] * count
-
-    def runner(index: int):
-        close_old_connections()
-        try:
-            barrier.wait()
-            work(index)
-            outcomes[index] = "ok"
-        except Exception as exc:  # recorded and asserted on by the test
-            outcomes[index] = type(exc).__name__
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=runner, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
-
-
 def test_twenty_buyers_for_ten_units_sell_exactly_ten():
     variant = VariantFactory(quantity=10)
 
-    outcomes = run_in_threads(20, lambda i: stock_move(variant_id=variant.pk, delta=-1, reason="sale",
-                                                       reference=f"order-{i}"))
+    def buy(index: int):
+        stock_move(variant_id=variant.pk, delta=-1, reason="sale", reference=f"order-{index}")
+
+    outcomes = outcome_names(run_concurrently(buy, [(index,) for index in range(20)]))
 
     assert outcomes.count("ok") == 10
     assert outcomes.count("VariantOutOfStockError") == 10
@@ -57,7 +34,10 @@ def test_twenty_buyers_for_ten_units_sell_exactly_ten():
 def test_uneven_takes_never_go_below_zero():
     variant = VariantFactory(quantity=25)
 
-    outcomes = run_in_threads(16, lambda i: stock_move(variant_id=variant.pk, delta=-(1 + i % 4), reason="sale"))
+    def buy(index: int):
+        stock_move(variant_id=variant.pk, delta=-(1 + index % 4), reason="sale")
+
+    outcomes = outcome_names(run_concurrently(buy, [(index,) for index in range(16)]))
 
     final = Variant.objects.get(pk=variant.pk).quantity
     taken = -sum(StockMovement.objects.filter(variant=variant).values_list("delta", flat=True))
@@ -74,7 +54,7 @@ def test_multi_line_takes_in_opposite_orders_do_not_deadlock():
         with transaction.atomic():
             stock_take_many(items=orders[index % 2], reference=f"order-{index}")
 
-    outcomes = run_in_threads(20, checkout)
+    outcomes = outcome_names(run_concurrently(checkout, [(index,) for index in range(20)]))
 
     assert outcomes == ["ok"] * 20
     assert [Variant.objects.get(pk=v.pk).quantity for v in (first, second, third)] == [10, 10, 10]
@@ -87,7 +67,7 @@ def test_all_or_nothing_checkouts_under_contention():
         with transaction.atomic():
             stock_take_many(items=[(plenty.pk, 2), (scarce.pk, 1)])
 
-    outcomes = run_in_threads(12, checkout)
+    outcomes = outcome_names(run_concurrently(checkout, [(index,) for index in range(12)]))
 
     assert outcomes.count("ok") == 5
     assert Variant.objects.get(pk=scarce.pk).quantity == 0
@@ -105,7 +85,7 @@ def test_stock_counts_and_sales_interleave_consistently():
         else:
             stock_move(variant_id=variant.pk, delta=-1, reason="sale")
 
-    outcomes = run_in_threads(20, work)
+    outcomes = outcome_names(run_concurrently(work, [(index,) for index in range(20)]))
 
     assert set(outcomes) == {"ok"}
     movements = list(StockMovement.objects.filter(variant=variant).order_by("id"))

@@ -1,4 +1,3 @@
-import threading
 from datetime import timedelta
 
 import pytest
@@ -8,6 +7,7 @@ from rest_framework.test import APIClient
 
 from moodmnky.models import IdempotencyRecord
 from moodmnky.webhooks.models import Event
+from tests.concurrency import run_concurrently
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.platform.urls")]
 URL = "/api/v1/_test/carts/cart-1/checkout/"
@@ -113,19 +113,10 @@ def test_overlong_key_is_400(api_client):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL for truly concurrent requests")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_duplicates_run_once():
-    results = []
-
     def send():
-        try:
-            results.append(post(APIClient(), {"amount": "5.00", "outcome": "slow"}).status_code)
-        finally:
-            connection.close()
+        return post(APIClient(), {"amount": "5.00", "outcome": "slow"}).status_code
 
-    threads = [threading.Thread(target=send) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = run_concurrently(send, [()] * 4)
 
     assert sorted(results).count(201) == 1
     assert set(results) <= {201, 409}
