@@ -6,6 +6,7 @@ from django.db.models import F
 
 from catalog import selectors
 from catalog.models import Product, StockMovement, Variant
+from moodmnky.api.filters import UTCDateTimeFilter
 
 SORT_FIELDS = {"price": "min_price", "name": "name", "created_at": "created_at"}
 ORDERING_CHOICES = [(f"{sign}{name}", f"{sign}{name}") for name in SORT_FIELDS for sign in ("", "-")]
@@ -93,8 +94,8 @@ class MovementFilter(django_filters.FilterSet):
     sku = django_filters.CharFilter(field_name="sku", lookup_expr="iexact")
     reason = django_filters.ChoiceFilter(choices=StockMovement.Reason.choices)
     reference = django_filters.CharFilter(field_name="reference")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    created_after = UTCDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = UTCDateTimeFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = StockMovement

@@ -129,6 +129,7 @@ def _as_drf_error(exc):
     if isinstance(exc, (OverflowError, DataError)):
         # Input the validators let through but the database cannot hold (an id past 2**63, a
         # value past a column's range): the client's mistake, so a 400, never a 500.
+        logger.warning("Input out of the database's range: %s", exc)
         return exceptions.ValidationError("A value in the request is out of range.")
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):

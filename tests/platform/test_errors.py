@@ -139,3 +139,27 @@ def test_value_out_of_database_range_is_400_not_500(api_client, monkeypatch):
     error = error_of(api_client.get("/api/v1/_test/boom/"), 400)
     assert error["code"] == "validation_error"
     assert error["message"] == "A value in the request is out of range."
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("2026-11-27T10:00:00Z", True), ("2026-11-27T10:00:00+14:00", True), ("2026-11-27T10:00:00-11:30", True),
+    ("6671-11-19T10:27:03.7+17:22", False), ("2026-13-01T00:00:00Z", False), ("0001-01-01T00:00:00+01:00", False),
+])
+def test_datetime_filters_accept_real_offsets_only(value, ok):
+    from django.core.exceptions import ValidationError
+
+    from moodmnky.api.filters import UTCDateTimeField
+
+    field = UTCDateTimeField()
+    if ok:
+        assert field.clean(value).utcoffset().total_seconds() == 0
+    else:
+        with pytest.raises(ValidationError):
+            field.clean(value)
+
+
+def test_movement_filter_with_impossible_offset_is_400(admin_client):
+    response = admin_client.get("/api/v1/inventory/movements/", {"created_before": "6671-11-19T10:27:03.7+17:22"})
+
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["field"] == "created_before"
