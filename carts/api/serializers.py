@@ -1,5 +1,4 @@
 from django.conf import settings
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -48,12 +47,12 @@ class CartItemSerializer(serializers.Serializer):
     available_quantity = serializers.IntegerField(source="source.available", read_only=True, allow_null=True,
                                                   help_text="Units that can be bought now; null = no limit.")
 
-    @extend_schema_field(OpenApiTypes.UUID)
+    @extend_schema_field({"type": "string", "format": "uuid", "nullable": True})
     def get_blend_id(self, line) -> str | None:
         value = getattr(line.item, "blend_id", None)  # blend lines arrive with the custom-blends issue
         return str(value) if value is not None else None
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field({"type": "integer", "nullable": True})
     def get_product_base_id(self, line) -> int | None:
         return getattr(line.item, "product_base_id", None)
 

@@ -62,6 +62,9 @@ class InventoryBulkView(generics.GenericAPIView):
         envelope = s.InventoryBulkSerializer(data=request.data)
         envelope.is_valid(raise_exception=True)
         good, bad = validate_items(envelope.validated_data["items"], s.InventoryBulkItemSerializer)
+        raw_items = envelope.validated_data["items"]
+        skus = {index: raw_items[index].get("sku") for index in bad if isinstance(raw_items[index], dict)}
         results = services.inventory_bulk(items=good, invalid=bad, actor=actor_of(request),
+                                          invalid_skus={i: sku for i, sku in skus.items() if isinstance(sku, str)},
                                           error_policy=envelope.validated_data["error_policy"])
         return Response({"results": results})

@@ -248,6 +248,9 @@ class VariantCreateSerializer(serializers.Serializer):
         return value
 
 
+QUANTITY_VIA_INVENTORY = "Stock changes only through the inventory endpoints (POST /inventory/adjustments/)."
+
+
 class VariantUpdateSerializer(VariantCreateSerializer):
     """PATCH /variants/{id}/: any variant field except `quantity` (stock moves through the ledger)."""
 
@@ -255,9 +258,11 @@ class VariantUpdateSerializer(VariantCreateSerializer):
         kwargs.setdefault("partial", True)
         super().__init__(*args, **kwargs)
 
-    def validate_quantity(self, value):
-        raise serializers.ValidationError(
-            "Stock changes only through the inventory endpoints (POST /inventory/adjustments/).")
+    def to_internal_value(self, data):
+        # Refused whatever its value, before the field's own checks could answer something vaguer.
+        if isinstance(data, dict) and "quantity" in data:
+            raise serializers.ValidationError({"quantity": [QUANTITY_VIA_INVENTORY]})
+        return super().to_internal_value(data)
 
 
 class ProductWriteSerializer(serializers.Serializer):
@@ -326,8 +331,14 @@ class MediaUploadSerializer(serializers.Serializer):
 
 
 class StockAdjustmentSerializer(serializers.Serializer):
-    variant_id = serializers.IntegerField(min_value=1)
+    variant_id = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     delta = serializers.IntegerField(min_value=-10_000_000, max_value=10_000_000)
+
+    def validate_variant_id(self, value: int) -> int:
+        # An unknown id in a body is a 400 naming the field, like every other id in a request body.
+        if not Variant.objects.filter(pk=value).exists():
+            raise serializers.ValidationError("No variant with this id.")
+        return value
     reason = serializers.ChoiceField(choices=ADJUSTMENT_REASONS, default="adjustment")
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     reference = serializers.CharField(required=False, allow_blank=True, max_length=100)

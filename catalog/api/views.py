@@ -1,7 +1,7 @@
 """Catalog endpoints: products (with variants, media, bulk), variants, media, categories, collections."""
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -40,6 +40,9 @@ def get_by_id_or_slug(queryset, lookup: str):
     return obj
 
 
+NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag is current (empty body).")
+
+
 def validate_items(raw_items: list, serializer_class) -> tuple[list[tuple[int, dict]], dict[int, list[dict]]]:
     """Validate bulk items one by one: (index, data) for good ones, index -> errors for bad ones."""
     good, bad = [], {}
@@ -53,8 +56,9 @@ def validate_items(raw_items: list, serializer_class) -> tuple[list[tuple[int, d
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List products", responses=s.ProductSerializer(many=True)),
-    retrieve=extend_schema(summary="A product by id or slug", responses=s.ProductSerializer),
+    list=extend_schema(summary="List products",
+                       responses={200: s.ProductSerializer(many=True), 304: NOT_MODIFIED}),
+    retrieve=extend_schema(summary="A product by id or slug", responses={200: s.ProductSerializer, 304: NOT_MODIFIED}),
     create=extend_schema(request=s.ProductCreateSerializer, responses={201: s.AdminProductSerializer}),
     partial_update=extend_schema(request=s.ProductUpdateSerializer, responses=s.AdminProductSerializer),
     destroy=extend_schema(summary="Archive a product (status becomes archived)", responses={204: None}),

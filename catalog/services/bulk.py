@@ -15,7 +15,8 @@ REJECT_FAILED_ROWS = "reject_failed_rows"
 
 @transaction.atomic
 def inventory_bulk(*, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
-                   invalid: dict[int, list[dict]] | None = None, actor=None, reference: str = "") -> list[dict]:
+                   invalid: dict[int, list[dict]] | None = None, invalid_skus: dict[int, str] | None = None,
+                   actor=None, reference: str = "") -> list[dict]:
     """Set or adjust stock by SKU for many variants.
 
     `items` are (index, validated item) pairs; `invalid` maps indexes that failed input validation to
@@ -25,7 +26,7 @@ def inventory_bulk(*, items: list[tuple[int, dict]], error_policy: str = REJECT_
     """
     variants = {v.sku: v.pk for v in Variant.objects.filter(sku__in=[item["sku"] for _, item in items])}
     results: dict[int, dict] = {
-        index: _error_row(index, None, errors) for index, errors in (invalid or {}).items()
+        index: _error_row(index, (invalid_skus or {}).get(index), errors) for index, errors in (invalid or {}).items()
     }
     for index, item in items:
         if item["sku"] not in variants:

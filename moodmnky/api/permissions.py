@@ -56,10 +56,17 @@ def check_admin_scope(request, scope: str | None) -> None:
         raise exceptions.PermissionDenied("This endpoint is for admin API keys.")
 
 
+def method_not_allowed(request, view) -> bool:
+    """An unsupported method answers 405 before any credential check (DRF dispatches after permissions)."""
+    return request.method.upper() not in {method.upper() for method in getattr(view, "allowed_methods", [])}
+
+
 class IsAdminWithScope(BasePermission):
     """Admin endpoint: an API key holding the view's scope, or a staff user."""
 
     def has_permission(self, request, view):
+        if method_not_allowed(request, view):
+            return True
         check_admin_scope(request, required_scope(view, request))
         return True
 
@@ -68,6 +75,8 @@ class IsCustomer(BasePermission):
     """A signed-in customer (not an API key)."""
 
     def has_permission(self, request, view):
+        if method_not_allowed(request, view):
+            return True
         if isinstance(request.auth, ApiKey):
             raise exceptions.PermissionDenied("This endpoint is for signed-in customers.")
         if not request.user or not request.user.is_authenticated:
@@ -79,7 +88,7 @@ class ReadAnyoneWriteAdmin(BasePermission):
     """Catalog style: anyone reads; writes need an admin with the view's scope."""
 
     def has_permission(self, request, view):
-        if request.method in SAFE_METHODS:
+        if request.method in SAFE_METHODS or method_not_allowed(request, view):
             return True  # an admin's extra view (drafts, stock) is decided by the view with admin_can()
         check_admin_scope(request, required_scope(view, request))
         return True

@@ -31,11 +31,11 @@ def test_guest_cart_is_created_with_a_uuid_and_empty_totals(api_client):
     assert body["currency"] == "USD" and body["item_count"] == 0
 
 
-def test_customer_gets_their_open_cart_back_with_200(customer_client):
+def test_customer_gets_their_open_cart_back_with_201(customer_client):
     first = customer_client.post("/api/v1/carts/", {}, format="json")
     second = customer_client.post("/api/v1/carts/", {}, format="json")
 
-    assert (first.status_code, second.status_code) == (201, 200)
+    assert (first.status_code, second.status_code) == (201, 201)  # the contract: POST /carts/ is 201
     assert first.json()["data"]["id"] == second.json()["data"]["id"]
     assert first.json()["data"]["customer"] == customer_client.customer.pk
     assert first.json()["data"]["email"] == customer_client.customer.email

@@ -78,10 +78,11 @@ def test_adjustment_validates_input(admin_client, body, field):
     assert response.json()["error"]["details"][0]["field"] == field
 
 
-def test_adjustment_of_an_unknown_variant_is_404(admin_client):
+def test_adjustment_of_an_unknown_variant_is_400_naming_it(admin_client):
     response = admin_client.post("/api/v1/inventory/adjustments/", {"variant_id": 999999, "delta": 1})
 
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert response.json()["error"]["details"] == [{"field": "variant_id", "message": "No variant with this id."}]
 
 
 def test_adjustment_needs_inventory_write(make_admin_client):
@@ -186,3 +187,12 @@ def test_bulk_refuses_more_than_500_items_and_unknown_policies(admin_client):
 
 def test_bulk_needs_inventory_write(make_admin_client):
     assert make_admin_client("inventory:read").post(BULK, {"items": [{"sku": "A", "set": 1}]}).status_code == 403
+
+
+def test_bulk_row_that_fails_validation_keeps_its_sku(admin_client):
+    VariantFactory(sku="Q-1", quantity=3)
+
+    response = admin_client.post(BULK, {"error_policy": "reject_failed_rows", "items": [{"sku": "Q-1", "set": -5}]})
+
+    row = response.json()["data"]["results"][0]
+    assert (row["sku"], row["status"]) == ("Q-1", "error")

@@ -220,3 +220,16 @@ def test_delete_media_removes_the_row_and_the_file(admin_client, django_capture_
 
 def test_delete_unknown_media_is_404(admin_client):
     assert admin_client.delete("/api/v1/media/999999/").status_code == 404
+
+
+@pytest.mark.parametrize("quantity", [7, -1, None, "x"])
+def test_patch_that_sends_quantity_says_stock_moves_through_inventory(admin_client, quantity):
+    from tests.catalog.factories import VariantFactory as Variants
+
+    variant = Variants(quantity=3)
+
+    response = admin_client.patch(f"/api/v1/variants/{variant.pk}/", {"quantity": quantity, "name": "x"})
+
+    assert response.status_code == 400
+    detail = response.json()["error"]["details"][0]
+    assert detail["field"] == "quantity" and "inventory" in detail["message"]

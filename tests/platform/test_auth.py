@@ -229,3 +229,11 @@ def test_login_right_after_sessions_end_works(api_client, customer, cut):
 
     assert me(api_client, fresh["access_token"]).status_code == 200
     assert refresh(api_client, fresh["refresh_token"]).status_code == 200
+
+
+@pytest.mark.parametrize("email", ["notanemail", "", "x" * 200])
+def test_password_reset_request_is_202_even_for_malformed_emails(api_client, email):
+    response = api_client.post("/api/v1/auth/password-reset/", {"email": email}, format="json")
+
+    assert response.status_code == 202
+    assert len(mail.outbox) == 0

@@ -163,3 +163,9 @@ def test_movement_filter_with_impossible_offset_is_400(admin_client):
 
     assert response.status_code == 400
     assert response.json()["error"]["details"][0]["field"] == "created_before"
+
+
+def test_unsupported_method_is_405_even_without_credentials(api_client):
+    assert error_of(api_client.put("/api/v1/products/", {}), 405)["code"] == "method_not_allowed"
+    assert error_of(api_client.put("/api/v1/_test/admin/", {}), 405)["code"] == "method_not_allowed"
+    assert error_of(api_client.get("/api/v1/_test/admin/"), 401)["code"] == "not_authenticated"
