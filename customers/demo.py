@@ -2,10 +2,9 @@
 with a saved address and a loyalty welcome bonus."""
 
 from customers import services
+from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF
 from customers.models import Customer
 
-DEMO_STAFF = ("staff@moodmnky.example", "mnky-staff-demo-2026")
-DEMO_CUSTOMER = ("customer@moodmnky.example", "mnky-customer-demo-2026")
 DEMO_ADDRESS = {"first_name": "Casey", "last_name": "Customer", "line1": "500 Howard Street", "line2": "Apt 4",
                 "city": "San Francisco", "region": "CA", "postal_code": "94105", "country": "US",
                 "phone": "+14155550142"}

@@ -12,7 +12,7 @@ WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
 
 $PY - <<PYEOF
-from customers.demo import DEMO_CUSTOMER, DEMO_STAFF
+from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF
 base = "http://$HOST:$PORT"
 print(f"""
   MOOD MNKY Commerce is starting (background worker pid $WORKER).

@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 
 from customers.countries import COUNTRIES
-from customers.demo import DEMO_CUSTOMER, seed
+from customers.demo import seed
+from customers.demo_accounts import DEMO_CUSTOMER
 from customers.models import Customer
 from customers.registry import NoOrderStats, OrderStats, export_parts, order_stats_provider
 from customers.validation import POSTAL_CODE_RULES, normalize_country, normalize_phone, normalize_postal_code

@@ -96,3 +96,14 @@ def test_log_lines_are_json_with_the_request_id(api_client, caplog):
     line = json.loads(JsonFormatter().format(record))
     assert line["request_id"] == "trace-42"
     assert line["level"] == "WARNING" and "Not Found" in line["message"]
+
+
+def test_run_dev_banner_reads_the_demo_logins_without_django():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = "from customers.demo_accounts import DEMO_STAFF; print(DEMO_STAFF[0])"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "staff@moodmnky.example"
+    assert "from customers.demo_accounts import" in (ROOT / "scripts" / "run-dev.sh").read_text()

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when demo data is already loaded.")
 
     def handle(self, *args, products, if_empty, **options):
-        from customers.demo import DEMO_STAFF
+        from customers.demo_accounts import DEMO_STAFF
         from customers.models import Customer
 
         if if_empty and Customer.objects.filter(email=DEMO_STAFF[0]).exists():
