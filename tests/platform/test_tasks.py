@@ -26,3 +26,14 @@ def test_task_is_queued_in_the_database_and_run_by_db_worker():
     assert result.status == "SUCCESSFUL"
     assert result.return_value == 1
     assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["new"]
+
+
+def test_prune_command_deletes_only_expired_records(capsys):
+    IdempotencyRecord.objects.create(caller="c", key="old", request_hash="x",
+                                     created_at=timezone.now() - timedelta(hours=25))
+    IdempotencyRecord.objects.create(caller="c", key="fresh", request_hash="x")
+
+    call_command("prune_idempotency_keys")
+
+    assert "Deleted 1 expired" in capsys.readouterr().out
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["fresh"]
