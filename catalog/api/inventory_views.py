@@ -9,7 +9,6 @@ from catalog.api import serializers as s
 from catalog.api.filters import InventoryFilter, MovementFilter
 from catalog.api.views import actor_of, validate_items
 from moodmnky.api.permissions import IsAdminWithScope
-from moodmnky.api.schema import ErrorSerializer
 
 
 class InventoryListView(generics.ListAPIView):
@@ -42,7 +41,7 @@ class StockAdjustmentView(generics.GenericAPIView):
     serializer_class = s.StockAdjustmentSerializer
     filterset_class = None
 
-    @extend_schema(responses={201: s.StockMovementSerializer, 404: ErrorSerializer},
+    @extend_schema(responses={201: s.StockMovementSerializer},
                    summary="Adjust a variant's stock (answers the movement)")
     def post(self, request):
         serializer = s.StockAdjustmentSerializer(data=request.data)
