@@ -6,7 +6,7 @@ from django.db.models import F
 
 from catalog import selectors
 from catalog.models import Product, StockMovement, Variant
-from moodmnky.api.filters import UTCDateTimeFilter
+from moodmnky.api.filters import IdFilter, UTCDateTimeFilter
 
 SORT_FIELDS = {"price": "min_price", "name": "name", "created_at": "created_at"}
 ORDERING_CHOICES = [(f"{sign}{name}", f"{sign}{name}") for name in SORT_FIELDS for sign in ("", "-")]
@@ -77,7 +77,7 @@ class ProductFilter(django_filters.FilterSet):
 
 class InventoryFilter(django_filters.FilterSet):
     sku = django_filters.CharFilter(field_name="sku", lookup_expr="iexact")
-    product_id = django_filters.NumberFilter(field_name="product_id")
+    product_id = IdFilter(field_name="product_id")
     low_stock = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_low_stock",
                                             help_text="true: tracked variants at or below their threshold.")
 
@@ -90,7 +90,7 @@ class InventoryFilter(django_filters.FilterSet):
 
 
 class MovementFilter(django_filters.FilterSet):
-    variant_id = django_filters.NumberFilter(field_name="variant_id")
+    variant_id = IdFilter(field_name="variant_id")
     sku = django_filters.CharFilter(field_name="sku", lookup_expr="iexact")
     reason = django_filters.ChoiceFilter(choices=StockMovement.Reason.choices)
     reference = django_filters.CharFilter(field_name="reference")

@@ -3,7 +3,8 @@
 from datetime import UTC, timedelta
 
 from django.core.exceptions import ValidationError
-from django_filters import IsoDateTimeFilter
+from django.forms import IntegerField
+from django_filters import IsoDateTimeFilter, NumberFilter
 from django_filters.fields import IsoDateTimeField
 
 MAX_UTC_OFFSET = timedelta(hours=14)  # the widest offset in use on Earth (UTC+14, Kiribati)
@@ -27,3 +28,14 @@ class UTCDateTimeField(IsoDateTimeField):
 
 class UTCDateTimeFilter(IsoDateTimeFilter):
     field_class = UTCDateTimeField
+
+
+class IdFilter(NumberFilter):
+    """A database id: a whole number from 1 to 2**63 − 1, so a wrong one is a 400 naming the parameter."""
+
+    field_class = IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)

@@ -169,3 +169,11 @@ def test_unsupported_method_is_405_even_without_credentials(api_client):
     assert error_of(api_client.put("/api/v1/products/", {}), 405)["code"] == "method_not_allowed"
     assert error_of(api_client.put("/api/v1/_test/admin/", {}), 405)["code"] == "method_not_allowed"
     assert error_of(api_client.get("/api/v1/_test/admin/"), 401)["code"] == "not_authenticated"
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "0", "1.5", "-3"])
+def test_id_filters_refuse_impossible_ids_naming_the_parameter(admin_client, value):
+    response = admin_client.get("/api/v1/inventory/movements/", {"variant_id": value})
+
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["field"] == "variant_id"
