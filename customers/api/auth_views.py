@@ -13,7 +13,7 @@ from customers.api import auth_serializers as s
 from customers.api.serializers import CustomerSerializer
 from moodmnky.api.exceptions import InvalidToken
 from moodmnky.api.schema import ErrorSerializer
-from moodmnky.api.tokens import tokens_for
+from moodmnky.api.tokens import token_pair, tokens_for
 
 
 class AuthView(APIView):
@@ -48,12 +48,7 @@ class RefreshView(AuthView):
         data = s.RefreshSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         tokens = data.validated_data["tokens"]
-        return Response({
-            "access_token": tokens["access"],
-            "refresh_token": tokens["refresh"],
-            "expires_in": int(RefreshToken.access_token_class.lifetime.total_seconds()),
-            "token_type": "Bearer",
-        })
+        return Response(token_pair(access=tokens["access"], refresh=tokens["refresh"]))
 
 
 class LogoutView(AuthView):

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication as jwt_authentication
 from rest_framework_simplejwt.exceptions import InvalidToken as JwtInvalidToken
 from rest_framework_simplejwt.exceptions import TokenError
@@ -23,12 +24,8 @@ class JWTAuthentication(jwt_authentication.JWTAuthentication):
     def authenticate(self, request):
         try:
             result = super().authenticate(request)
-        except (JwtInvalidToken, TokenError) as exc:
+        except (JwtInvalidToken, TokenError, AuthenticationFailed) as exc:  # bad token, unknown or inactive user
             raise InvalidToken() from exc
-        except Exception as exc:  # simplejwt raises AuthenticationFailed for an inactive or unknown user
-            if getattr(exc, "status_code", None) == 401:
-                raise InvalidToken() from exc
-            raise
         if result is None:
             return None
         user, token = result

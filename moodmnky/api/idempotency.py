@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.response import Response
+from rest_framework.utils.encoders import JSONEncoder
 
 from moodmnky.api.exceptions import error_body, request_id_of
 from moodmnky.models import ApiKey, IdempotencyRecord
@@ -93,32 +94,20 @@ def idempotent(caller: Callable[..., str | None] | None = None):
             except Exception:
                 record.delete()
                 raise
-            return _store(self, request, record, response)
+            return _store(record, response)
 
         return wrapper
 
     return decorator
 
 
-def _store(view, request, record: IdempotencyRecord, response) -> Response:
+def _store(record: IdempotencyRecord, response: Response) -> Response:
     if response.status_code == 400 or response.status_code >= 500:
         record.delete()
         return response
-    # Render now so the stored body is exactly what this client receives.
-    response = view.finalize_response(request, response)
-    response.render()
+    # The data as the view gave it: on replay the renderer wraps it in the envelope again.
     record.state = IdempotencyRecord.State.COMPLETED
     record.response_status = response.status_code
-    record.response_body = _data_of(response.content)
+    record.response_body = json.dumps(response.data, cls=JSONEncoder).encode() if response.data is not None else b""
     record.save(update_fields=["state", "response_status", "response_body"])
     return response
-
-
-def _data_of(content: bytes) -> bytes:
-    """Stored without the envelope's `data` wrapper: the renderer adds it again on replay."""
-    if not content:
-        return b""
-    parsed = json.loads(content)
-    if isinstance(parsed, dict) and set(parsed) == {"data"}:
-        parsed = parsed["data"]
-    return json.dumps(parsed).encode()

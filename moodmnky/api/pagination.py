@@ -29,8 +29,7 @@ class PageLimitPagination(BasePagination):
         self.request = request
         self.page = _positive_int(request, "page", 1)
         self.limit = min(_positive_int(request, "limit", self.default_limit), self.max_limit)
-        self.total = queryset.count() if hasattr(queryset, "count") and not isinstance(queryset, list) \
-            else len(queryset)
+        self.total = len(queryset) if isinstance(queryset, list) else queryset.count()
         offset = (self.page - 1) * self.limit
         if offset >= self.total:
             return []

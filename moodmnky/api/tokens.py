@@ -14,17 +14,19 @@ class SessionRefreshToken(RefreshToken):
         return token
 
 
-def token_pair(refresh: RefreshToken) -> dict:
+def token_pair(*, access: str, refresh: str) -> dict:
+    """The body of login, register and refresh."""
     return {
-        "access_token": str(refresh.access_token),
-        "refresh_token": str(refresh),
+        "access_token": access,
+        "refresh_token": refresh,
         "expires_in": int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()),
         "token_type": "Bearer",
     }
 
 
 def tokens_for(user) -> dict:
-    return token_pair(SessionRefreshToken.for_user(user))
+    refresh = SessionRefreshToken.for_user(user)
+    return token_pair(access=str(refresh.access_token), refresh=str(refresh))
 
 
 def token_is_current(user, payload) -> bool:
