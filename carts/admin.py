@@ -19,11 +19,10 @@ class DiscountStateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("active", "Active"), ("scheduled", "Not started"), ("expired", "Expired"),
-                ("inactive", "Deactivated")]
+        return list(DiscountCode.STATES.items())
 
     def queryset(self, request, queryset):
-        if self.value() in {"active", "scheduled", "expired", "inactive"}:
+        if self.value() in DiscountCode.STATES:
             return queryset.filter(selectors.discount_state_q(self.value(), timezone.now()))
         return queryset
 

@@ -134,8 +134,12 @@ class DiscountCode(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    # Labels for people (the admin filter); the API uses the keys.
+    STATES = {"active": "Active", "scheduled": "Not started", "expired": "Expired", "exhausted": "Used up",
+              "inactive": "Deactivated"}
+
     def state(self, now=None) -> str:
-        """inactive, scheduled, expired, exhausted or active."""
+        """inactive, scheduled, expired, exhausted or active (selectors.discount_state_q is its query twin)."""
         now = now or timezone.now()
         if not self.is_active:
             return "inactive"

@@ -85,7 +85,6 @@ class Totals:
     line_totals: dict = field(default_factory=dict)  # key -> line total (before discounts)
     line_discounts: dict = field(default_factory=dict)  # key -> share of discount_total
     codes: list = field(default_factory=list)  # [CodeResult] in the order given
-    shipping_before_discount: Decimal = ZERO
 
 
 def cart_totals(*, lines: Sequence[LineInput], codes: Sequence[CodeInput] = (),
@@ -146,7 +145,6 @@ def cart_totals(*, lines: Sequence[LineInput], codes: Sequence[CodeInput] = (),
         line_totals={key: _money(cents) for key, cents in line_cents.items()},
         line_discounts={key: _money(line_cents[key] - remaining[key]) for key in line_cents},
         codes=codes_out,
-        shipping_before_discount=_money(shipping_cents),
     )
 
 

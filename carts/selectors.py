@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from carts.discounts import category_tree_load, code_input_for, discount_usable
@@ -131,10 +131,6 @@ def cart_accessible(cart: Cart, customer) -> bool:
     return cart.customer_id is None or (customer is not None and cart.customer_id == customer.pk)
 
 
-def cart_open_for(customer) -> Cart | None:
-    return cart_queryset().filter(customer=customer, status=Cart.Status.OPEN).first()
-
-
 def cart_price(cart: Cart, *, shipping_method: str | None = None, now: datetime | None = None) -> PricedCart:
     """Price a cart (loaded with cart_queryset) at today's catalog prices; no query beyond the
     category tree when a category-limited code is applied.
@@ -198,8 +194,10 @@ def cart_shipping_estimates(cart: Cart, *, today: date | None = None) -> dict:
     delivery window in business days from today. An empty cart shows the flat rates."""
     today = today or timezone.now().date()
     estimates = []
+    spent = Decimal("0.00")  # merchandise after discounts: the same whatever the method
     for method, rate in settings.SHIPPING_RATES.items():
         priced = cart_price(cart, shipping_method=method)
+        spent = priced.totals.subtotal - priced.totals.discount_total
         cost = priced.totals.shipping_total if priced.lines else money(rate["cost"])
         low, high = rate["days"]
         estimates.append(ShippingEstimate(
@@ -207,9 +205,7 @@ def cart_shipping_estimates(cart: Cart, *, today: date | None = None) -> dict:
             estimated_delivery_min=add_business_days(today, low),
             estimated_delivery_max=add_business_days(today, high), selected=method == cart.shipping_method,
         ))
-    priced = cart_price(cart)
     threshold = money(settings.FREE_SHIPPING_THRESHOLD)
-    spent = priced.totals.subtotal - priced.totals.discount_total
     return {
         "estimates": estimates,
         "free_shipping_threshold": threshold,
@@ -251,12 +247,14 @@ def discount_with_usage_counts() -> QuerySet[DiscountCode]:
 
 
 def discount_state_q(state: str, now: datetime) -> Q:
-    """Codes in one state: active, scheduled, expired or inactive (filters of the API and admin)."""
+    """Codes in one of DiscountCode.STATES, decided as DiscountCode.state() decides (API and admin filters)."""
     if state == "inactive":
         return Q(is_active=False)
     if state == "scheduled":
         return Q(is_active=True, starts_at__gt=now)
     if state == "expired":
         return Q(is_active=True, ends_at__lte=now)
-    return Q(is_active=True) & (Q(starts_at__isnull=True) | Q(starts_at__lte=now)) & (
+    running = Q(is_active=True) & (Q(starts_at__isnull=True) | Q(starts_at__lte=now)) & (
         Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    used_up = Q(usage_limit__isnull=False, times_used__gte=F("usage_limit"))
+    return running & used_up if state == "exhausted" else running & ~used_up

@@ -10,7 +10,7 @@ class DiscountFilter(django_filters.FilterSet):
     type = django_filters.ChoiceFilter(choices=DiscountCode.Type.choices)
     is_active = django_filters.BooleanFilter()
     state = django_filters.ChoiceFilter(
-        choices=[(state, state) for state in ("active", "scheduled", "expired", "inactive")], method="filter_state")
+        choices=[(state, state) for state in DiscountCode.STATES], method="filter_state")
 
     class Meta:
         model = DiscountCode

@@ -7,8 +7,6 @@ from carts.models import Cart, DiscountCode
 from carts.services import MAX_LINE_QUANTITY
 from catalog.models import Category, Product
 
-DISCOUNT_STATES = ["active", "inactive", "scheduled", "expired", "exhausted"]
-
 
 def _discount_type(**kwargs) -> NamedChoiceField:
     return NamedChoiceField(enum_name="DiscountTypeEnum", choices=DiscountCode.Type.choices, **kwargs)
@@ -168,7 +166,7 @@ class DiscountSerializer(serializers.ModelSerializer):
 
     type = _discount_type(read_only=True)
 
-    @extend_schema_field(NamedChoiceField(enum_name="DiscountStateEnum", choices=DISCOUNT_STATES))
+    @extend_schema_field(NamedChoiceField(enum_name="DiscountStateEnum", choices=list(DiscountCode.STATES)))
     def get_state(self, discount) -> str:
         return discount.state()
 

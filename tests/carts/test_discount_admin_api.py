@@ -121,3 +121,14 @@ def test_scopes_are_enforced(api_client, customer_client, make_admin_client):
 def test_unknown_discount_is_404(admin_client):
     assert admin_client.get(f"{URL}999999/").status_code == 404
     assert admin_client.get(f"{URL}abc/").status_code == 404
+
+
+def test_state_filter_agrees_with_the_state_shown(admin_client):
+    DiscountCodeFactory(code="FRESH", usage_limit=5, times_used=1)
+    DiscountCodeFactory(code="USEDUP", usage_limit=2, times_used=2)
+
+    active = admin_client.get(URL + "?state=active").json()["data"]
+    exhausted = admin_client.get(URL + "?state=exhausted").json()["data"]
+
+    assert [(d["code"], d["state"]) for d in active] == [("FRESH", "active")]
+    assert [(d["code"], d["state"]) for d in exhausted] == [("USEDUP", "exhausted")]
