@@ -92,10 +92,6 @@ def invalidate_taxonomy() -> None:
     _forget([*LIST_VERSION_KEYS.values(), TAXONOMY_VERSION_KEY])
 
 
-def invalidate_all() -> None:
-    invalidate_taxonomy()
-
-
 def _forget(keys: list[str]) -> None:
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))

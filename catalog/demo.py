@@ -113,7 +113,7 @@ def seed(*, stdout, products: int = 0) -> str:
     for entry in PRODUCTS:
         created += _product(entry, categories, collections)
     generated = generate_products(count=products, stdout=stdout) if products else 0
-    catalog_cache.invalidate_all()
+    catalog_cache.invalidate_taxonomy()
     low = Variant.objects.filter(Variant.low_stock_q()).count()
     return (f"{len(PRODUCTS)} demo products ({created} new), {len(categories)} categories, "
             f"{len(collections)} collections, {low} low-stock variants"

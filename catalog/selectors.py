@@ -1,7 +1,7 @@
 """Catalog reads, each with the select/prefetch shape its callers need."""
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
@@ -58,8 +58,7 @@ def category_and_descendant_ids(slug: str) -> list[int]:
 
 
 def products_in_stock(products: QuerySet[Product], in_stock: bool) -> QuerySet[Product]:
-    sellable = Exists(Variant.objects.filter(Variant.sellable_q(), product=OuterRef("pk")))
-    return products.filter(sellable) if in_stock else products.exclude(sellable)
+    return products.in_stock() if in_stock else products.out_of_stock()
 
 
 def products_with_tag(products: QuerySet[Product], tag: str) -> QuerySet[Product]:

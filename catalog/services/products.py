@@ -1,7 +1,6 @@
 """Writes to products, variants and media; each records its webhook event and invalidates the cache."""
 
 import uuid
-from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
@@ -281,10 +280,6 @@ def _clean_tags(tags: list[str]) -> list[str]:
 def _prefixed(exc: ValidationFailedError, prefix: str) -> ValidationFailedError:
     field = f"{prefix}.{exc.field}" if exc.field else prefix
     return type(exc)(exc.message, field=field, **exc.details)
-
-
-def money(value) -> Decimal:
-    return Decimal(value).quantize(Decimal("0.01"))
 
 
 # --- Django admin ---------------------------------------------------------------------------------

@@ -91,7 +91,8 @@ def stock_adjust(*, variant_id: int, delta: int, reason: str = "adjustment", not
                  reference: str = "", actor=None) -> StockMovement:
     """A manual correction (adjustment, receive, return, damage); never leaves tracked stock below zero.
 
-    Raises StockBelowZeroError (400 naming `delta`) instead of out_of_stock.
+    Raises StockBelowZeroError (400 naming `delta`) instead of out_of_stock, and a 400 naming
+    `variant_id` for an unknown variant.
     """
     if reason not in ADJUSTMENT_REASONS:
         raise ValidationFailedError(f"`reason` must be one of: {', '.join(ADJUSTMENT_REASONS)}.",
@@ -104,6 +105,9 @@ def stock_adjust(*, variant_id: int, delta: int, reason: str = "adjustment", not
             f"Only {exc.details['available']} in stock; a change of {delta} would go below zero.",
             available=exc.details["available"],
         ) from None
+    except VariantNotFoundError:
+        # An id a client sent in a body: a 400 naming it, like every unknown id in a request body.
+        raise ValidationFailedError("No variant with this id.", field="variant_id") from None
 
 
 @transaction.atomic
