@@ -10,7 +10,7 @@ from customers import services
 from customers.loyalty import tier_range, tiers
 from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import order_stats_provider
-from moodmnky.admin_mixins import ReadOnlyInline
+from moodmnky.admin_mixins import ReadOnlyAdminMixin, ReadOnlyInline
 from moodmnky.errors import DomainError
 
 
@@ -197,7 +197,7 @@ class LoyaltyTransactionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CustomerAuditEntry)
-class CustomerAuditEntryAdmin(admin.ModelAdmin):
+class CustomerAuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Who changed what on customer profiles and addresses (read-only)."""
 
     list_display = ["created_at", "customer", "action", "actor_label", "changed_fields"]
@@ -206,15 +206,6 @@ class CustomerAuditEntryAdmin(admin.ModelAdmin):
     list_select_related = ["customer"]
     date_hierarchy = "created_at"
     readonly_fields = ["customer", "actor", "actor_label", "action", "address_id", "changes", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="fields")
     def changed_fields(self, obj):

@@ -28,13 +28,18 @@ class ReminderFrequency(models.TextChoices):
 class CustomerManager(BaseUserManager):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email):
+        """The whole address in lower case: logins, the unique index and lookups all rely on it."""
+        return super().normalize_email(email or "").strip().lower()
+
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
 
     def create_user(self, email, password=None, **fields):
         if not email:
             raise ValueError("An email address is required.")
-        customer = self.model(email=self.normalize_email(email).lower(), **fields)
+        customer = self.model(email=self.normalize_email(email), **fields)
         customer.set_password(password)
         customer.save(using=self._db)
         return customer
@@ -105,7 +110,7 @@ class Customer(AbstractBaseUser, PermissionsMixin):
 
     def clean(self):
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email).lower()
+        self.email = self.__class__.objects.normalize_email(self.email)
 
 
 class Address(models.Model):

@@ -6,7 +6,6 @@ from customers.services.accounts import (
     password_reset_confirm,
     password_reset_request,
     password_reset_token,
-    revoke_refresh_tokens,
 )
 from customers.services.addresses import address_clean, address_create, address_delete, address_update
 from customers.services.audit import audit_record
@@ -25,5 +24,5 @@ __all__ = [
     "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_delete_account",
     "customer_lock", "customer_profile_update", "customer_register", "customer_staff_save", "loyalty_adjust",
     "loyalty_award", "loyalty_redeem", "loyalty_reverse", "password_reset_confirm", "password_reset_request",
-    "password_reset_token", "revoke_refresh_tokens",
+    "password_reset_token",
 ]

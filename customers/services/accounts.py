@@ -8,7 +8,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from customers.errors import EmailTakenError, InvalidResetTokenError
 from customers.models import Customer, CustomerAuditEntry
@@ -28,7 +27,7 @@ def _check_password(password: str, customer: Customer, field: str = "password") 
 @transaction.atomic
 def customer_register(*, email: str, password: str, first_name: str = "", last_name: str = "") -> Customer:
     """Create a customer account; a taken email (any letter case) is refused."""
-    email = Customer.objects.normalize_email(email).lower()
+    email = Customer.objects.normalize_email(email)
     if Customer.objects.filter(email__iexact=email).exists():
         raise EmailTakenError()
     customer = Customer(email=email, first_name=first_name, last_name=last_name)
@@ -39,14 +38,6 @@ def customer_register(*, email: str, password: str, first_name: str = "", last_n
 
     record_event("customer.created", customer_event_data(customer))
     return customer
-
-
-def revoke_refresh_tokens(customer: Customer) -> None:
-    """Blacklist every outstanding refresh token of the customer."""
-    outstanding = OutstandingToken.objects.filter(user=customer).exclude(blacklistedtoken__isnull=False)
-    BlacklistedToken.objects.bulk_create(
-        [BlacklistedToken(token=token) for token in outstanding], ignore_conflicts=True
-    )
 
 
 def password_reset_token(customer: Customer) -> str:
@@ -85,8 +76,7 @@ def password_reset_confirm(*, token: str, password: str) -> Customer:
     _check_password(password, customer)
     customer.set_password(password)
     customer.save(update_fields=["password"])
-    end_sessions(customer)
-    revoke_refresh_tokens(customer)
+    end_sessions(customer)  # refuses every older access and refresh token
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_RESET, actor=customer,
                  actor_label="customer (reset link)")
     return customer

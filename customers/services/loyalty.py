@@ -22,7 +22,7 @@ def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, descri
     """Award 1 point per whole currency unit of a paid order's total. Once per order: a second call
     returns the first award. An order under one currency unit earns nothing (None)."""
     customer_lock(customer.pk)
-    earned = LoyaltyTransaction.objects.filter(order_id=order_id, type=Type.EARN).first()
+    earned = LoyaltyTransaction.objects.filter(customer_id=customer.pk, order_id=order_id, type=Type.EARN).first()
     if earned is not None:
         return earned
     points = points_for(amount)

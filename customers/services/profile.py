@@ -11,7 +11,6 @@ from django.utils import timezone
 from customers.errors import EmailTakenError, WrongPasswordError
 from customers.models import SUPPORTED_CURRENCIES, Customer, CustomerAuditEntry, ReminderFrequency
 from customers.registry import run_anonymizers
-from customers.services.accounts import revoke_refresh_tokens
 from customers.services.audit import audit_record, audit_redact, field_changes
 from customers.validation import normalize_phone
 from moodmnky.api.tokens import end_sessions
@@ -41,7 +40,7 @@ def customer_profile_update(*, customer: Customer, current_password: str | None 
     changes = _clean_common(changes)
     old_email = customer.email
     if "email" in changes:
-        changes["email"] = Customer.objects.normalize_email(changes["email"].strip()).lower()
+        changes["email"] = Customer.objects.normalize_email(changes["email"])
         if changes["email"] == customer.email:
             del changes["email"]
         else:
@@ -90,7 +89,6 @@ def customer_admin_update(*, customer: Customer, actor: Customer | None = None, 
                      actor_label=actor_label, changes=diff)
     if "is_active" in diff and not customer.is_active:
         end_sessions(customer)
-        revoke_refresh_tokens(customer)
     return customer
 
 
@@ -128,7 +126,6 @@ def customer_anonymize(*, customer: Customer, actor: Customer | None = None, act
     customer.groups.clear()
     customer.user_permissions.clear()
     end_sessions(customer)
-    revoke_refresh_tokens(customer)
     audit_record(customer=customer, action=CustomerAuditEntry.Action.ANONYMIZED, actor=actor,
                  actor_label=actor_label)
     return customer
@@ -186,7 +183,7 @@ def customer_staff_save(*, customer: Customer, changed_fields: list[str], actor:
     fields = [field for field in changed_fields if field in concrete]
     old = customer_lock(customer.pk)
     if "email" in fields:
-        customer.email = Customer.objects.normalize_email(customer.email).lower()
+        customer.email = Customer.objects.normalize_email(customer.email)
     diff = field_changes({field: getattr(old, field) for field in fields},
                          {field: getattr(customer, field) for field in fields})
     if not diff:
@@ -195,5 +192,4 @@ def customer_staff_save(*, customer: Customer, changed_fields: list[str], actor:
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor, changes=diff)
     if "is_active" in diff and not customer.is_active:
         end_sessions(customer)
-        revoke_refresh_tokens(customer)
     return customer
