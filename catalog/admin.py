@@ -197,7 +197,7 @@ class ProductAdmin(admin.ModelAdmin):
                 services.media_save(media=obj)
         for obj in formset.deleted_objects:
             if isinstance(obj, ProductMedia):
-                services.media_delete(media=obj, actor=request.user)
+                services.media_remove(media=obj)  # product_admin_saved announces the change once
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):

@@ -5,6 +5,7 @@ from catalog.services.products import (
     catalog_changed,
     media_add,
     media_delete,
+    media_remove,
     media_save,
     product_admin_saved,
     product_archive,
@@ -32,7 +33,7 @@ from catalog.services.stock import (
 
 __all__ = [
     "ADJUSTMENT_REASONS", "REASONS", "catalog_changed", "inventory_bulk", "inventory_payload", "media_add",
-    "media_delete", "media_save", "product_admin_saved", "product_archive", "product_create",
+    "media_delete", "media_remove", "media_save", "product_admin_saved", "product_archive", "product_create",
     "product_payload", "product_refresh_denormalized", "product_save", "product_update",
     "products_bulk_create", "stock_adjust", "stock_move", "stock_set", "stock_take_many", "taxonomy_delete",
     "taxonomy_save", "variant_create", "variant_delete", "variant_save", "variant_update",

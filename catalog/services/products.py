@@ -155,9 +155,8 @@ def media_add(*, product: Product, image: UploadedFile, alt: str = "", position:
 
 @transaction.atomic
 def media_delete(*, media: ProductMedia, actor=None) -> None:
-    product, name = media.product, media.image.name
-    media.delete()
-    transaction.on_commit(lambda: default_storage.delete(name))
+    product = media.product
+    media_remove(media=media)
     _after_change(product, "product.updated")
 
 
@@ -318,6 +317,14 @@ def variant_save(*, variant: Variant) -> Variant:
 def media_save(*, media: ProductMedia) -> ProductMedia:
     media.save()
     return media
+
+
+def media_remove(*, media: ProductMedia) -> None:
+    """Delete an image row now and its file once committed; the caller announces the product change
+    (the admin does it once for the whole form with product_admin_saved)."""
+    name = media.image.name
+    media.delete()
+    transaction.on_commit(lambda: default_storage.delete(name))
 
 
 @transaction.atomic

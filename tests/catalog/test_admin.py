@@ -34,7 +34,7 @@ def test_product_add_through_admin_records_event_and_search_text(admin_site_clie
     category = CategoryFactory()
     data = {
         "name": "Admin Candle", "slug": "admin-candle", "status": "active", "product_type": "candle",
-        "category": category.pk, "tags": '["admin"]', "description": "Made in the admin",
+        "category": category.pk, "tags": "admin", "description": "Made in the admin",
         "top_notes": "", "heart_notes": "", "base_notes": "",
         "variants-TOTAL_FORMS": 1, "variants-INITIAL_FORMS": 0, "variants-MIN_NUM_FORMS": 0,
         "variants-MAX_NUM_FORMS": 1000,
@@ -132,3 +132,30 @@ def test_media_inline_refuses_a_fake_image(admin_site_client):
 
     assert response.status_code == 200  # the form comes back with errors
     assert not product.media.exists()
+
+
+def test_admin_save_that_deletes_images_announces_the_product_once(admin_site_client):
+    variant = VariantFactory(sku="ONE-1", quantity=2)
+    product = variant.product
+    media = [ProductMediaFactory(product=product), ProductMediaFactory(product=product)]
+    Event.objects.all().delete()
+    data = {
+        "name": product.name, "slug": product.slug, "status": product.status, "product_type": product.product_type,
+        "category": product.category_id or "", "tags": "", "description": "", "top_notes": "", "heart_notes": "",
+        "base_notes": "",
+        "variants-TOTAL_FORMS": 1, "variants-INITIAL_FORMS": 1, "variants-MIN_NUM_FORMS": 0,
+        "variants-MAX_NUM_FORMS": 1000, "variants-0-id": variant.pk, "variants-0-product": product.pk,
+        "variants-0-sku": "ONE-1", "variants-0-name": variant.name, "variants-0-price": str(variant.price),
+        "variants-0-low_stock_threshold": variant.low_stock_threshold, "variants-0-track_inventory": "on",
+        "variants-0-position": 0,
+        "media-TOTAL_FORMS": 2, "media-INITIAL_FORMS": 2, "media-MIN_NUM_FORMS": 0, "media-MAX_NUM_FORMS": 1000,
+    }
+    for index, image in enumerate(media):
+        data |= {f"media-{index}-id": image.pk, f"media-{index}-product": product.pk,
+                 f"media-{index}-alt": image.alt, f"media-{index}-position": index, f"media-{index}-DELETE": "on"}
+
+    response = admin_site_client.post(f"/admin/catalog/product/{product.pk}/change/", data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    assert not product.media.exists()
+    assert list(Event.objects.values_list("type", flat=True)) == ["product.updated"]
