@@ -2,10 +2,10 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from carts.api.schema import NamedChoiceField
 from carts.models import Cart, DiscountCode
 from carts.services import MAX_LINE_QUANTITY
 from catalog.models import Category, Product
+from moodmnky.api.schema import NamedChoiceField
 
 
 def _discount_type(**kwargs) -> NamedChoiceField:

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
 from catalog.services.stock import ADJUSTMENT_REASONS
+from moodmnky.api.schema import NamedChoiceField
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 _DATETIME = serializers.DateTimeField()  # formats exactly like the declared fields
@@ -16,24 +17,13 @@ MAX_BULK_INVENTORY = 500
 ERROR_POLICIES = ["reject_everything", "reject_failed_rows"]
 
 
-class ProductStatusField(serializers.ChoiceField):
-    """Product status as one named schema component (its choices differ from other `status` fields)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(choices=Product.Status.choices, **kwargs)
+def ProductStatusField(**kwargs) -> NamedChoiceField:  # noqa: N802 (used like a field class)
+    return NamedChoiceField(enum_name="ProductStatus", choices=Product.Status.choices, **kwargs,
+                            enum_description="draft, active or archived; only active is visible to shoppers.")
 
 
-extend_schema_field({"type": "string", "enum": Product.Status.values,
-                     "description": "draft, active or archived; only active is visible to shoppers."},
-                    component_name="ProductStatus")(ProductStatusField)
-
-
-class BulkStatusField(serializers.ChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(choices=["ok", "error"], **kwargs)
-
-
-extend_schema_field({"type": "string", "enum": ["ok", "error"]}, component_name="BulkItemStatus")(BulkStatusField)
+def BulkStatusField(**kwargs) -> NamedChoiceField:  # noqa: N802
+    return NamedChoiceField(enum_name="BulkItemStatus", choices=["ok", "error"], **kwargs)
 
 
 # --- output ---------------------------------------------------------------------------------------

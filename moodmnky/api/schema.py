@@ -1,7 +1,7 @@
 """OpenAPI: the envelope around every body, the error responses, both auth schemes, and scopes."""
 
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import serializers
@@ -55,6 +55,31 @@ ERROR_SCHEMA = {
 
 class ErrorSerializer(serializers.Serializer):
     """Placeholder for `@extend_schema(responses={409: ErrorSerializer})`: rendered as the error envelope."""
+
+
+class NamedChoiceField(serializers.ChoiceField):
+    """A ChoiceField documented as the one enum component `enum_name`, wherever it is used (instead of
+    drf-spectacular's per-field enum names, which collide when two fields share a name)."""
+
+    def __init__(self, *, enum_name: str, enum_description: str = "", **kwargs):
+        self.enum_name = enum_name
+        self.enum_description = enum_description
+        super().__init__(**kwargs)
+
+
+class NamedChoiceFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = NamedChoiceField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        field = self.target
+        schema = {"type": "string", "enum": [str(value) for value in field.choices]}
+        if field.enum_description:
+            schema["description"] = field.enum_description
+        component = ResolvedComponent(name=field.enum_name, type=ResolvedComponent.SCHEMA, object=field.enum_name,
+                                      schema=schema)
+        auto_schema.registry.register_on_missing(component)
+        return component.ref
 
 
 class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):
