@@ -39,11 +39,14 @@ def audit_entries_for_customer(customer: Customer) -> QuerySet[CustomerAuditEntr
 
 
 def customer_order_stats(customer: Customer) -> OrderStats:
-    """From the list annotations when the customer was read with them, else from the registered provider."""
+    """From the list annotations when the customer was read with them, else from the registered provider
+    (asked once per instance: the serializers read the stats several times)."""
     if hasattr(customer, "order_count"):
         return OrderStats(total_orders=customer.order_count, total_spent=customer.total_spent,
                           last_order_date=getattr(customer, "last_order_date", None))
-    return order_stats_provider().stats_for(customer)
+    if not hasattr(customer, "_order_stats"):
+        customer._order_stats = order_stats_provider().stats_for(customer)
+    return customer._order_stats
 
 
 def customer_admin_queryset() -> QuerySet[Customer]:

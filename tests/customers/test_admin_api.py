@@ -187,3 +187,22 @@ def test_default_order_stats_annotate_without_a_query_per_row():
 
     assert {(row.order_count, row.total_spent, row.last_order_date) for row in rows} == {(0, Decimal("0.00"), None)}
     assert Customer.objects.count() == 3
+
+
+def test_order_stats_are_asked_once_per_customer_when_not_annotated(clean_registry):
+    from customers.api.serializers import AdminCustomerSerializer
+
+    calls = []
+
+    class Counting(EarnRowsAsOrders):
+        def stats_for(self, customer):
+            calls.append(customer.pk)
+            return super().stats_for(customer)
+
+    clean_registry.register_order_stats(Counting())
+    customer = CustomerFactory()
+
+    data = AdminCustomerSerializer(customer).data
+
+    assert (data["order_count"], data["total_spent"], data["order_stats"]["total_orders"]) == (0, "0.00", 0)
+    assert calls == [customer.pk]
