@@ -5,21 +5,28 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from carts.errors import DiscountCodeError
 from carts.models import DiscountCode, DiscountUsage
 from carts.pricing import CodeInput, LineInput, money
-from catalog.models import Category
+from catalog.models import Category, Product
 
 MAX_CODES_PER_CART = 5
 
 
+def scope_prefetches(prefix: str = "") -> list[Prefetch]:
+    """A code's products and categories, ids only: what eligibility checks read."""
+    return [Prefetch(f"{prefix}products", queryset=Product.objects.only("id")),
+            Prefetch(f"{prefix}categories", queryset=Category.objects.only("id"))]
+
+
 def discount_find(code: str) -> DiscountCode:
-    """The code, whatever letter case the shopper typed; unknown codes are refused."""
+    """The code (with its scope prefetched), whatever letter case the shopper typed; unknown codes are refused."""
     code = (code or "").strip()
-    discount = DiscountCode.objects.filter(code__iexact=code).first() if code else None
+    discount = (DiscountCode.objects.prefetch_related(*scope_prefetches()).filter(code__iexact=code).first()
+                if code else None)
     if discount is None:
         raise DiscountCodeError(f"We don't recognise the code \u201c{code}\u201d. Check the spelling and try again.")
     return discount

@@ -9,12 +9,11 @@ from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from carts.discounts import category_tree_load, code_input_for, discount_usable
+from carts.discounts import category_tree_load, code_input_for, discount_usable, scope_prefetches
 from carts.errors import CartNotFoundError
 from carts.lines import LineSource, source_of
 from carts.models import Cart, CartDiscount, CartItem, DiscountCode
 from carts.pricing import LineInput, ShippingInput, Totals, cart_totals, money
-from catalog.models import Category, Product
 
 
 @dataclass
@@ -102,10 +101,7 @@ def cart_queryset() -> QuerySet[Cart]:
     Queries: the cart, its lines, its codes, and the codes' products and categories (these two
     only when a code is applied): never more, whatever the number of lines.
     """
-    discounts = CartDiscount.objects.select_related("discount").prefetch_related(
-        Prefetch("discount__products", queryset=Product.objects.only("id")),
-        Prefetch("discount__categories", queryset=Category.objects.only("id")),
-    )
+    discounts = CartDiscount.objects.select_related("discount").prefetch_related(*scope_prefetches("discount__"))
     return Cart.objects.prefetch_related(
         Prefetch("items", queryset=CartItem.objects.select_related("variant__product").order_by("created_at", "id")),
         Prefetch("applied_discounts", queryset=discounts.order_by("created_at", "id")),
@@ -232,10 +228,7 @@ def cart_abandoned(*, days: int, now: datetime | None = None) -> QuerySet[Cart]:
 
 
 def discount_list() -> QuerySet[DiscountCode]:
-    return DiscountCode.objects.prefetch_related(
-        Prefetch("products", queryset=Product.objects.only("id")),
-        Prefetch("categories", queryset=Category.objects.only("id")),
-    ).order_by("-created_at", "-id")
+    return DiscountCode.objects.prefetch_related(*scope_prefetches()).order_by("-created_at", "-id")
 
 
 def discount_with_usage_counts() -> QuerySet[DiscountCode]:

@@ -1,7 +1,6 @@
 """Discount codes on a cart: apply (checked against every rule) and remove."""
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from carts.discounts import discount_check, discount_find
@@ -9,7 +8,6 @@ from carts.errors import DiscountNotOnCartError
 from carts.models import Cart, CartDiscount, DiscountCode
 from carts.selectors import cart_queryset, price_lines
 from carts.services.carts import lock_open_cart
-from catalog.models import Category, Product
 
 
 @transaction.atomic
@@ -22,10 +20,6 @@ def cart_apply_discount(*, cart: Cart, code: str, customer=None) -> DiscountCode
     """
     lock_open_cart(cart.pk)
     discount = discount_find(code)
-    discount = (DiscountCode.objects.prefetch_related(
-        Prefetch("products", queryset=Product.objects.only("id")),
-        Prefetch("categories", queryset=Category.objects.only("id")),
-    ).get(pk=discount.pk))
     cart = cart_queryset().get(pk=cart.pk)
     applied = [application.discount for application in cart.applied_discounts.all()]
     if any(other.pk == discount.pk for other in applied):
