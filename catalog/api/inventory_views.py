@@ -7,8 +7,8 @@ from rest_framework.response import Response
 from catalog import selectors, services
 from catalog.api import serializers as s
 from catalog.api.filters import InventoryFilter, MovementFilter
-from catalog.api.views import actor_of, validate_items
-from moodmnky.api.permissions import IsAdminWithScope
+from catalog.api.views import validate_items
+from moodmnky.api.permissions import IsAdminWithScope, actor_of
 
 
 class InventoryListView(generics.ListAPIView):

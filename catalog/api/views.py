@@ -16,20 +16,13 @@ from catalog.api.caching import cached, conditional_response
 from catalog.api.filters import ProductFilter
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
+from moodmnky.api.permissions import ReadAnyoneWriteAdmin, actor_of, admin_can
 from moodmnky.api.schema import ErrorSerializer
 
 
 def representation_of(request) -> str:
     """`admin` for an API key with products:read or a staff user; `public` for everyone else."""
     return "admin" if admin_can(request, "products:read") else "public"
-
-
-def actor_of(request):
-    user = getattr(request, "user", None)
-    if user is not None and getattr(user, "pk", None) is not None:
-        return user
-    return str(request.auth) if request.auth is not None else None
 
 
 def get_by_id_or_slug(queryset, lookup: str):

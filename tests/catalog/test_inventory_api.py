@@ -44,7 +44,7 @@ def test_adjustment_answers_201_with_the_movement_and_records_events(make_admin_
     data = response.json()["data"]
     assert (data["variant_id"], data["sku"], data["delta"], data["quantity_after"], data["reason"], data["note"]) == (
         variant.pk, variant.sku, -3, 2, "damage", "Dropped a box")
-    assert data["actor"].startswith("test key")
+    assert data["actor"].startswith("API key test key (")  # the one label every ledger and audit trail uses
     assert Event.objects.filter(type="inventory.updated").count() == 1
     assert Event.objects.get(type="inventory.low_stock").data["quantity"] == 2
 
