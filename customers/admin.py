@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.template.response import TemplateResponse
 
 from customers import services
@@ -72,8 +73,23 @@ class AnonymizedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Customer)
+class CustomerChangeForm(UserChangeForm):
+    """The admin's form applies the API's rules to names, phone and birthday (services.clean_profile_fields)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        editable = {field: cleaned[field] for field in services.PROFILE_RULE_FIELDS if field in cleaned}
+        try:
+            cleaned.update(services.clean_profile_fields(editable))
+        except DomainError as exc:
+            self.add_error(exc.field if exc.field in self.fields else None, exc.message)
+        return cleaned
+
+
 class CustomerAdmin(UserAdmin):
     """The whole customer: profile, preferences, addresses, loyalty ledger, order figures and audit trail."""
+
+    form = CustomerChangeForm
 
     ordering = ["-date_joined"]
     list_display = ["email", "first_name", "last_name", "tier", "loyalty_points", "order_count", "total_spent",

@@ -11,6 +11,8 @@ from customers.services.addresses import address_clean, address_create, address_
 from customers.services.audit import audit_record
 from customers.services.loyalty import loyalty_adjust, loyalty_award, loyalty_redeem, loyalty_reverse
 from customers.services.profile import (
+    PROFILE_RULE_FIELDS,
+    clean_profile_fields,
     customer_admin_update,
     customer_anonymize,
     customer_delete_account,
@@ -20,6 +22,7 @@ from customers.services.profile import (
 )
 
 __all__ = [
+    "PROFILE_RULE_FIELDS", "clean_profile_fields",
     "address_clean", "address_create", "address_delete", "address_update", "audit_record",
     "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_delete_account",
     "customer_lock", "customer_profile_update", "customer_register", "customer_staff_save", "loyalty_adjust",

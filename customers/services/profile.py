@@ -37,7 +37,7 @@ def customer_profile_update(*, customer: Customer, current_password: str | None 
     """
     _check_known(changes, PROFILE_FIELDS)
     customer = customer_lock(customer.pk)
-    changes = _clean_common(changes)
+    changes = clean_profile_fields(changes)
     old_email = customer.email
     if "email" in changes:
         changes["email"] = Customer.objects.normalize_email(changes["email"])
@@ -79,7 +79,7 @@ def customer_admin_update(*, customer: Customer, actor: Customer | None = None, 
     """
     _check_known(changes, STAFF_FIELDS)
     customer = customer_lock(customer.pk)
-    changes = _clean_common(changes)
+    changes = clean_profile_fields(changes)
     if changes.get("is_active") and customer.is_anonymized:
         raise ValidationFailedError("An anonymised account cannot be reactivated.", field="is_active")
     diff = _apply(customer, changes)
@@ -137,7 +137,11 @@ def _check_known(changes: dict, allowed: tuple[str, ...]) -> None:
         raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
 
 
-def _clean_common(changes: dict[str, Any]) -> dict[str, Any]:
+PROFILE_RULE_FIELDS = ("first_name", "last_name", "phone", "birthday")
+
+
+def clean_profile_fields(changes: dict[str, Any]) -> dict[str, Any]:
+    """Names trimmed, phone normalised, birthday checked: the rules of the API and the admin alike."""
     changes = dict(changes)
     for field in ("first_name", "last_name"):
         if field in changes:
@@ -184,6 +188,10 @@ def customer_staff_save(*, customer: Customer, changed_fields: list[str], actor:
     old = customer_lock(customer.pk)
     if "email" in fields:
         customer.email = Customer.objects.normalize_email(customer.email)
+    cleaned = clean_profile_fields({field: getattr(customer, field) for field in fields
+                                    if field in PROFILE_RULE_FIELDS})
+    for field, value in cleaned.items():
+        setattr(customer, field, value)
     diff = field_changes({field: getattr(old, field) for field in fields},
                          {field: getattr(customer, field) for field in fields})
     if not diff:

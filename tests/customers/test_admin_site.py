@@ -116,3 +116,29 @@ def test_ledger_and_audit_pages_are_read_only(admin_site):
     assert admin_site.post(f"/admin/customers/loyaltytransaction/{row.pk}/delete/", {"post": "yes"}).status_code == 403
     assert admin_site.post(f"/admin/customers/customerauditentry/{entry.pk}/delete/",
                            {"post": "yes"}).status_code == 403
+
+
+def _change_form_data(admin_site, customer, **changes):
+    page = admin_site.get(f"{CHANGELIST}{customer.pk}/change/")
+    data = {name: value for name, value in page.context["adminform"].form.initial.items()
+            if value is not None and name != "password"}
+    data.update({"is_active": "on", "groups": [], "user_permissions": [], "birthday": "",
+                 "date_joined_0": customer.date_joined.date().isoformat(),
+                 "date_joined_1": customer.date_joined.time().strftime("%H:%M:%S"), **changes})
+    for prefix in ("addresses", "loyalty_transactions", "audit_entries"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return data
+
+
+def test_admin_applies_the_api_phone_rules(admin_site):
+    customer = CustomerFactory(phone="")
+
+    refused = admin_site.post(f"{CHANGELIST}{customer.pk}/change/",
+                              _change_form_data(admin_site, customer, phone="call me maybe"))
+    saved = admin_site.post(f"{CHANGELIST}{customer.pk}/change/",
+                            _change_form_data(admin_site, customer, phone="+1 (415) 555-0142"))
+
+    assert refused.status_code == 200 and "phone" in refused.context["adminform"].form.errors
+    assert saved.status_code == 302
+    customer.refresh_from_db()
+    assert customer.phone == "+14155550142"
