@@ -72,7 +72,6 @@ class AnonymizedFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(Customer)
 class CustomerChangeForm(UserChangeForm):
     """The admin's form applies the API's rules to names, phone and birthday (services.clean_profile_fields)."""
 
@@ -86,6 +85,7 @@ class CustomerChangeForm(UserChangeForm):
         return cleaned
 
 
+@admin.register(Customer)
 class CustomerAdmin(UserAdmin):
     """The whole customer: profile, preferences, addresses, loyalty ledger, order figures and audit trail."""
 
