@@ -8,7 +8,7 @@ from django.contrib.auth.forms import UserChangeForm
 from django.template.response import TemplateResponse
 
 from customers import services
-from customers.loyalty import tier_range, tiers
+from customers.loyalty import tier_q, tiers
 from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import order_stats_provider
 from moodmnky.admin_mixins import ReadOnlyAdminMixin, ReadOnlyInline
@@ -49,12 +49,7 @@ class MembershipTierFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in {name for name, _ in tiers()}:
             return queryset
-        low, high = tier_range(self.value())
-        if low is not None:
-            queryset = queryset.filter(lifetime_points__gte=low)
-        if high is not None:
-            queryset = queryset.filter(lifetime_points__lt=high)
-        return queryset
+        return queryset.filter(tier_q(self.value()))
 
 
 class AnonymizedFilter(admin.SimpleListFilter):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from django.conf import settings
+from django.db.models import Q
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,17 @@ def tier_range(name: str) -> tuple[int | None, int | None]:
     low = None if index == 0 else ordered[index][1]
     high = ordered[index + 1][1] if index + 1 < len(ordered) else None
     return low, high
+
+
+def tier_q(name: str) -> Q:
+    """Customers in tier `name` by lifetime points (KeyError for an unknown name)."""
+    low, high = tier_range(name)
+    condition = Q()
+    if low is not None:
+        condition &= Q(lifetime_points__gte=low)
+    if high is not None:
+        condition &= Q(lifetime_points__lt=high)
+    return condition
 
 
 def points_for(amount: Decimal) -> int:

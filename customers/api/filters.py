@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
-from customers.loyalty import tier_range, tiers
+from customers.loyalty import tier_q, tiers
 from customers.models import Customer
 
 
@@ -34,9 +34,4 @@ class CustomerFilter(django_filters.FilterSet):
         return queryset.filter(is_active=value == "true")
 
     def filter_tier(self, queryset: QuerySet[Customer], name: str, value: str) -> QuerySet[Customer]:
-        low, high = tier_range(value)
-        if low is not None:
-            queryset = queryset.filter(lifetime_points__gte=low)
-        if high is not None:
-            queryset = queryset.filter(lifetime_points__lt=high)
-        return queryset
+        return queryset.filter(tier_q(value))
