@@ -14,6 +14,7 @@ class Event(models.Model):
     id = models.CharField(primary_key=True, max_length=40, default=new_event_id, editable=False)
     type = models.CharField(max_length=64, db_index=True)
     data = models.JSONField()
+    actor_label = models.CharField(max_length=150, blank=True)  # Actor.label of who caused it
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
