@@ -1,4 +1,4 @@
-"""Server-side cache of serialized products and product lists, and the keys that invalidate them.
+"""Catalog cache keys and their invalidation: version tokens that every catalog write replaces.
 
 Lists are cached under a version token per representation (public, admin) that catalog changes
 replace; a stock change replaces the public one only when a variant's `in_stock` flips, the only
@@ -12,6 +12,9 @@ therefore never served afterwards.
 import hashlib
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -19,6 +22,7 @@ from django.db import transaction
 CACHE_TIMEOUT = 60 * 10
 LIST_VERSION_KEYS = {"public": "catalog:v:list:public", "admin": "catalog:v:list:admin"}
 TAXONOMY_VERSION_KEY = "catalog:v:taxonomy"
+_collected: ContextVar[set[str] | None] = ContextVar("catalog_cache_collected", default=None)
 
 
 def _product_version_key(product_id: int) -> str:
@@ -62,20 +66,6 @@ def remember_slug(slug: str, product_id: int) -> None:
     cache.set(_slug_key(slug), product_id, CACHE_TIMEOUT)
 
 
-def get(key: str):
-    return cache.get(key)
-
-
-def put(key: str, value) -> None:
-    cache.set(key, value, CACHE_TIMEOUT)
-
-
-def etag_for(representation: str, body) -> str:
-    """A strong validator that differs between the public and the admin representation."""
-    raw = json.dumps(body, sort_keys=True, default=str, separators=(",", ":"))
-    return '"' + hashlib.sha256(f"{representation}:{raw}".encode()).hexdigest()[:40] + '"'
-
-
 def invalidate_products(product_ids, *, slugs=(), public_lists: bool = True) -> None:
     """Forget the cached detail of these products and the cached lists, now and again on commit.
 
@@ -92,6 +82,29 @@ def invalidate_taxonomy() -> None:
     _forget([*LIST_VERSION_KEYS.values(), TAXONOMY_VERSION_KEY])
 
 
+@contextmanager
+def invalidations_collected() -> Iterator[None]:
+    """Inside this block invalidations are gathered and applied once at its end (bulk writes).
+
+    Nothing is forgotten when the block raises: its transaction rolls back, nothing changed.
+    """
+    if _collected.get() is not None:
+        yield
+        return
+    keys: set[str] = set()
+    token = _collected.set(keys)
+    try:
+        yield
+    finally:
+        _collected.reset(token)
+    if keys:
+        _forget(sorted(keys))
+
+
 def _forget(keys: list[str]) -> None:
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(keys)
+        return
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))

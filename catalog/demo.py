@@ -13,9 +13,11 @@ from PIL import Image, ImageDraw, ImageFont
 from catalog import cache as catalog_cache
 from catalog import services
 from catalog.models import Category, Collection, Product, StockMovement, Variant
+from moodmnky.actors import Actor
 
 GENERATED_PREFIX = "gen-"
 BATCH = 2000
+SEED_DEMO = Actor.system_job("seed_demo")
 
 CATEGORIES = [
     # slug, name, parent slug, description
@@ -159,10 +161,10 @@ def _product(entry, categories, collections) -> int:
     product = services.product_create(
         name=name, slug=slug, description=description, product_type=product_type, status=Product.Status.ACTIVE,
         category_id=categories[category_slug].pk, collection_ids=[collections[c].pk for c in collection_slugs],
-        tags=tags, top_notes=top, heart_notes=heart, base_notes=base, variants=variants, actor="seed_demo",
+        tags=tags, top_notes=top, heart_notes=heart, base_notes=base, variants=variants, actor=SEED_DEMO,
     )
-    services.media_add(product=product, image=_image(name, product_type, colour), alt=f"{name} — MOOD MNKY",
-                       position=0, actor="seed_demo")
+    services.media_add(actor=SEED_DEMO, product_id=product.pk, image=_image(name, product_type, colour),
+                       alt=f"{name} — MOOD MNKY", position=0)
     return 1
 
 
@@ -232,7 +234,7 @@ def _generate_batch(numbers, types, by_slug) -> None:
             product_type=product_type, status=Product.Status.ACTIVE, category_id=by_slug.get(TYPES[product_type][0]),
             tags=["generated", product_type], created_at=created_at, updated_at=now,
         )
-        product.search_text = services.products.search_text_of(product, [v.sku for v in variants_of[n]])
+        product.search_text = services.product_search_text(product, [v.sku for v in variants_of[n]])
         product.min_price = min(v.price for v in variants_of[n])
         products.append(product)
     products = Product.objects.bulk_create(products, batch_size=BATCH)
@@ -244,7 +246,7 @@ def _generate_batch(numbers, types, by_slug) -> None:
     variants = Variant.objects.bulk_create(variants, batch_size=BATCH)
     StockMovement.objects.bulk_create(
         [StockMovement(variant_id=v.pk, sku=v.sku, delta=v.quantity, quantity_after=v.quantity, reason="receive",
-                       note="Generated opening stock", reference="seed_demo", actor_label="seed_demo",
+                       note="Generated opening stock", reference="seed_demo", actor_label=SEED_DEMO.label,
                        created_at=now) for v in variants if v.quantity],
         batch_size=BATCH,
     )

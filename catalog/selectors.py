@@ -20,15 +20,17 @@ def product_queryset(*, admin: bool) -> QuerySet[Product]:
     One query for the products (category joined), then one each for variants, media and
     collections, whatever the page size. Price filters and sorting use `Product.min_price`.
     """
-    products = (
-        Product.objects.select_related("category")
-        .prefetch_related(
-            Prefetch("variants", queryset=Variant.objects.order_by("position", "id")),
-            Prefetch("media", queryset=ProductMedia.objects.order_by("position", "id")),
-            Prefetch("collections", queryset=Collection.objects.order_by("position", "name")),
-        )
-    )
+    products = Product.objects.select_related("category").prefetch_related(*product_prefetches())
     return products if admin else products.active()
+
+
+def product_prefetches() -> list[Prefetch]:
+    """The relations the Product shape shows, in display order (services load them once per write)."""
+    return [
+        Prefetch("variants", queryset=Variant.objects.order_by("position", "id")),
+        Prefetch("media", queryset=ProductMedia.objects.order_by("position", "id")),
+        Prefetch("collections", queryset=Collection.objects.order_by("position", "name")),
+    ]
 
 
 def product_get(*, lookup: str | int, admin: bool) -> Product | None:
@@ -40,10 +42,25 @@ def product_get(*, lookup: str | int, admin: bool) -> Product | None:
     return products.filter(slug=lookup).first()
 
 
+def product_id_of(lookup: str, *, admin: bool = True) -> int | None:
+    """The id of the product with this id (digits) or slug, without loading the row's other columns."""
+    products = Product.objects.all() if admin else Product.objects.active()
+    found = products.filter(pk=int(lookup)) if lookup.isdigit() else products.filter(slug=lookup)
+    return found.values_list("pk", flat=True).first()
+
+
 def category_and_descendant_ids(slug: str) -> list[int]:
     """The category with this slug and every category below it (one query; the tree is small)."""
     rows = list(Category.objects.values_list("id", "parent_id", "slug"))
-    roots = [pk for pk, _parent, cat_slug in rows if cat_slug == slug]
+    return _subtree([pk for pk, _parent, cat_slug in rows if cat_slug == slug], rows)
+
+
+def category_subtree_ids(category_id: int) -> list[int]:
+    """This category and every category below it."""
+    return _subtree([category_id], list(Category.objects.values_list("id", "parent_id", "slug")))
+
+
+def _subtree(roots: list[int], rows: list[tuple[int, int | None, str]]) -> list[int]:
     children: dict[int | None, list[int]] = {}
     for pk, parent, _slug in rows:
         children.setdefault(parent, []).append(pk)

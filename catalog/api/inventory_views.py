@@ -8,7 +8,8 @@ from catalog import selectors, services
 from catalog.api import serializers as s
 from catalog.api.filters import InventoryFilter, MovementFilter
 from catalog.api.views import validate_items
-from moodmnky.api.permissions import IsAdminWithScope, actor_of
+from moodmnky.actors import actor_of
+from moodmnky.api.permissions import IsAdminWithScope
 
 
 class InventoryListView(generics.ListAPIView):

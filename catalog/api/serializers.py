@@ -2,16 +2,17 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from catalog.events import media_payload, product_payload, variant_payload
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
+from catalog.rules import product_slug_check, stock_delta_check
 from catalog.services.stock import ADJUSTMENT_REASONS
+from moodmnky.api.fields import CurrencyField, rule_checked
 from moodmnky.api.schema import NamedChoiceField
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
-_DATETIME = serializers.DateTimeField()  # formats exactly like the declared fields
 MAX_BULK_PRODUCTS = 100
 MAX_BULK_INVENTORY = 500
 ERROR_POLICIES = ["reject_everything", "reject_failed_rows"]
@@ -57,8 +58,9 @@ class CollectionSerializer(serializers.ModelSerializer):
 class VariantSerializer(serializers.ModelSerializer):
     """A variant as every caller sees it; stock numbers are admin-only."""
 
+    admin = False
     product_id = serializers.IntegerField(read_only=True)
-    currency = serializers.SerializerMethodField()
+    currency = CurrencyField()
     in_stock = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -66,36 +68,18 @@ class VariantSerializer(serializers.ModelSerializer):
         fields = ["id", "product_id", "sku", "name", "options", "price", "compare_at_price", "currency",
                   "weight_grams", "position", "in_stock"]
 
-    def get_currency(self, obj) -> str:
-        return settings.STORE_CURRENCY
-
     def to_representation(self, obj):
-        # Hand-rolled (product pages render hundreds of variants); tests compare it with the fields.
-        if self.context.get("reference"):
-            return super().to_representation(obj)
-        return {
-            "id": obj.pk, "product_id": obj.product_id, "sku": obj.sku, "name": obj.name, "options": obj.options,
-            "price": _money(obj.price), "compare_at_price": _money(obj.compare_at_price),
-            "currency": settings.STORE_CURRENCY, "weight_grams": _money(obj.weight_grams), "position": obj.position,
-            "in_stock": obj.in_stock,
-        }
+        return variant_payload(obj, admin=self.admin)
 
 
 class AdminVariantSerializer(VariantSerializer):
     """Adds the stock fields for admin callers (products:read or staff)."""
 
+    admin = True
+
     class Meta(VariantSerializer.Meta):
         fields = [*VariantSerializer.Meta.fields, "quantity", "track_inventory", "allow_backorder",
                   "low_stock_threshold", "created_at", "updated_at"]
-
-    def to_representation(self, obj):
-        data = super().to_representation(obj)
-        if not self.context.get("reference"):
-            data.update(quantity=obj.quantity, track_inventory=obj.track_inventory,
-                        allow_backorder=obj.allow_backorder, low_stock_threshold=obj.low_stock_threshold,
-                        created_at=_DATETIME.to_representation(obj.created_at),
-                        updated_at=_DATETIME.to_representation(obj.updated_at))
-        return data
 
 
 class MediaSerializer(serializers.ModelSerializer):
@@ -107,16 +91,10 @@ class MediaSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "alt", "position", "variant_id", "width", "height", "created_at"]
 
     def get_url(self, obj) -> str:
-        url = obj.image.url
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request is not None else url
+        return obj.image.url  # for the schema; the body is media_payload's
 
     def to_representation(self, obj):
-        if self.context.get("reference"):
-            return super().to_representation(obj)
-        return {"id": obj.pk, "url": self.get_url(obj), "alt": obj.alt, "position": obj.position,
-                "variant_id": obj.variant_id, "width": obj.width, "height": obj.height,
-                "created_at": _DATETIME.to_representation(obj.created_at)}
+        return media_payload(obj, absolute_url=_absolute_url(self.context))
 
 
 class PriceRangeSerializer(serializers.Serializer):
@@ -130,15 +108,24 @@ class ScentNotesSerializer(serializers.Serializer):
     base = serializers.CharField()
 
 
+@extend_schema_field(PriceRangeSerializer(allow_null=True))
+class PriceRangeField(serializers.ReadOnlyField):
+    """`{min, max}` of the variant prices, or null without variants."""
+
+
 class ProductSerializer(serializers.ModelSerializer):
     """The contract's Product shape (public representation: only what a shopper may see)."""
 
+    # The fields declare the shape (the schema); the body is catalog.events.product_payload, built by
+    # hand because a list serializes hundreds of variants (tests check that both agree).
+
+    admin = False
     status = ProductStatusField(read_only=True)
     category = CategoryRefSerializer(allow_null=True, read_only=True)
     collections = CollectionRefSerializer(many=True, read_only=True)
-    scent_notes = serializers.SerializerMethodField()
-    price_range = serializers.SerializerMethodField()
-    currency = serializers.SerializerMethodField()
+    scent_notes = ScentNotesSerializer(source="*", read_only=True)
+    price_range = PriceRangeField()
+    currency = CurrencyField()
     variants = VariantSerializer(many=True, read_only=True)
     media = MediaSerializer(many=True, read_only=True)
 
@@ -148,43 +135,14 @@ class ProductSerializer(serializers.ModelSerializer):
                   "tags", "scent_notes", "price_range", "currency", "variants", "media", "created_at",
                   "updated_at"]
 
-    @extend_schema_field(ScentNotesSerializer)
-    def get_scent_notes(self, obj) -> dict:
-        return {"top": obj.top_notes, "heart": obj.heart_notes, "base": obj.base_notes}
-
-    @extend_schema_field(PriceRangeSerializer(allow_null=True))
-    def get_price_range(self, obj) -> dict | None:
-        prices = [variant.price for variant in obj.variants.all()]  # prefetched
-        if not prices:
-            return None
-        return {"min": _money(min(prices)), "max": _money(max(prices))}
-
-    def get_currency(self, obj) -> str:
-        return settings.STORE_CURRENCY
-
     def to_representation(self, obj):
-        if self.context.get("reference"):
-            return super().to_representation(obj)
-        variant_serializer = self.fields["variants"].child
-        media_serializer = self.fields["media"].child
-        category = obj.category
-        return {
-            "id": obj.pk, "slug": obj.slug, "name": obj.name, "description": obj.description,
-            "product_type": obj.product_type, "status": obj.status,
-            "category": {"id": category.pk, "slug": category.slug, "name": category.name} if category else None,
-            "collections": [{"id": c.pk, "slug": c.slug, "name": c.name} for c in obj.collections.all()],
-            "tags": obj.tags, "scent_notes": self.get_scent_notes(obj), "price_range": self.get_price_range(obj),
-            "currency": settings.STORE_CURRENCY,
-            "variants": [variant_serializer.to_representation(v) for v in obj.variants.all()],
-            "media": [media_serializer.to_representation(m) for m in obj.media.all()],
-            "created_at": _DATETIME.to_representation(obj.created_at),
-            "updated_at": _DATETIME.to_representation(obj.updated_at),
-        }
+        return product_payload(obj, admin=self.admin, absolute_url=_absolute_url(self.context))
 
 
 class AdminProductSerializer(ProductSerializer):
     """The admin representation: drafts and archived products too, and stock fields on variants."""
 
+    admin = True
     variants = AdminVariantSerializer(many=True, read_only=True)
 
 
@@ -270,19 +228,7 @@ class ProductWriteSerializer(serializers.Serializer):
     base_notes = serializers.CharField(required=False, allow_blank=True, max_length=255)
 
     def validate_slug(self, value: str) -> str:
-        if value.isdigit():
-            raise serializers.ValidationError("A slug cannot be only digits (it would read as an id).")
-        if value == "bulk":
-            raise serializers.ValidationError("`bulk` is reserved (POST /products/bulk/).")
-        return value
-
-    def validate_tags(self, value: list[str]) -> list[str]:
-        tags = []
-        for tag in value:
-            tag = tag.strip().lower()
-            if tag and tag not in tags:
-                tags.append(tag)
-        return tags
+        return rule_checked(product_slug_check, value) if value else value
 
 
 class ProductCreateSerializer(ProductWriteSerializer):
@@ -328,9 +274,7 @@ class StockAdjustmentSerializer(serializers.Serializer):
     reference = serializers.CharField(required=False, allow_blank=True, max_length=100)
 
     def validate_delta(self, value: int) -> int:
-        if value == 0:
-            raise serializers.ValidationError("Must not be zero.")
-        return value
+        return rule_checked(stock_delta_check, value)
 
 
 class InventoryBulkItemSerializer(serializers.Serializer):
@@ -343,9 +287,10 @@ class InventoryBulkItemSerializer(serializers.Serializer):
     def validate(self, attrs: dict) -> dict:
         if ("set" in attrs) == ("adjust" in attrs):
             raise serializers.ValidationError({"set": ["Give exactly one of `set` or `adjust`."]})
-        if attrs.get("adjust") == 0:
-            raise serializers.ValidationError({"adjust": ["Must not be zero."]})
         return attrs
+
+    def validate_adjust(self, value: int) -> int:
+        return rule_checked(stock_delta_check, value)
 
 
 class BulkEnvelopeSerializer(serializers.Serializer):
@@ -378,5 +323,6 @@ class BulkResponseSerializer(serializers.Serializer):
     results = BulkResultSerializer(many=True)
 
 
-def _money(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value:.2f}"
+def _absolute_url(context: dict):
+    request = context.get("request")
+    return request.build_absolute_uri if request is not None else None

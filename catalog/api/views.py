@@ -12,17 +12,25 @@ from rest_framework.response import Response
 from catalog import cache as catalog_cache
 from catalog import selectors, services
 from catalog.api import serializers as s
-from catalog.api.caching import cached, conditional_response
 from catalog.api.filters import ProductFilter
 from catalog.models import Product, ProductMedia, Variant
+from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.permissions import ReadAnyoneWriteAdmin, actor_of, admin_can
+from moodmnky.api.http_cache import cached_body, conditional_response, store_body, stored_body
+from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
 
 
 def representation_of(request) -> str:
     """`admin` for an API key with products:read or a staff user; `public` for everyone else."""
     return "admin" if admin_can(request, "products:read") else "public"
+
+
+def product_id_or_404(lookup: str) -> int:
+    product_id = selectors.product_id_of(lookup)
+    if product_id is None:
+        raise Http404
+    return product_id
 
 
 def get_by_id_or_slug(queryset, lookup: str):
@@ -85,15 +93,15 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
             return self.get_paginated_response(self.get_serializer(page, many=True).data).data
 
-        etag, body = cached(key, representation, build)
-        return conditional_response(request, representation=representation, etag=etag, body=body)
+        etag, body = cached_body(key, build, representation=representation)
+        return conditional_response(request, etag=etag, body=body, public=representation == "public")
 
     def retrieve(self, request, pk=None, *args, **kwargs):
         representation, base = representation_of(request), request.build_absolute_uri("/")
         product_id = int(pk) if pk.isdigit() else catalog_cache.slug_to_id(pk)
         # The key is taken before the read, so a change committed meanwhile invalidates what we store.
         key = catalog_cache.product_key(product_id, representation, base) if product_id else None
-        hit = catalog_cache.get(key) if key else None
+        hit = stored_body(key)
         if hit is not None and (pk.isdigit() or hit[1]["slug"] == pk):
             etag, body = hit
         else:
@@ -101,26 +109,25 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             if product is None:
                 raise Http404
             catalog_cache.remember_slug(product.slug, product.pk)
-            etag, body = cached(key if product.pk == product_id else None, representation,
-                                lambda: self.get_serializer(product).data)
-        return conditional_response(request, representation=representation, etag=etag, body=body)
+            etag, body = store_body(key if product.pk == product_id else None, self.get_serializer(product).data,
+                                    representation=representation)
+        return conditional_response(request, etag=etag, body=body, public=representation == "public")
 
     def create(self, request, *args, **kwargs):
         serializer = s.ProductCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         product = services.product_create(actor=actor_of(request), **serializer.validated_data)
-        return Response(self._admin_data(product.pk), status=status.HTTP_201_CREATED)
+        return Response(self._admin_data(product), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None, *args, **kwargs):
-        product = get_by_id_or_slug(Product.objects.all(), pk)
+        product_id = product_id_or_404(pk)
         serializer = s.ProductUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.product_update(product=product, actor=actor_of(request), **serializer.validated_data)
-        return Response(self._admin_data(product.pk))
+        product = services.product_update(actor=actor_of(request), product_id=product_id, **serializer.validated_data)
+        return Response(self._admin_data(product))
 
     def destroy(self, request, pk=None, *args, **kwargs):
-        product = get_by_id_or_slug(Product.objects.all(), pk)
-        services.product_archive(product=product, actor=actor_of(request))
+        services.product_archive(actor=actor_of(request), product_id=product_id_or_404(pk))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(methods=["GET"], summary="Variants of a product", responses=s.VariantSerializer(many=True))
@@ -129,12 +136,14 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["get", "post"], filterset_class=None)
     def variants(self, request, pk=None):
         admin = representation_of(request) == "admin"
-        product = get_by_id_or_slug(Product.objects.all() if admin else Product.objects.active(), pk)
         if request.method == "POST":
+            product_id = product_id_or_404(pk)
             serializer = s.VariantCreateSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
-            variant = services.variant_create(product=product, actor=actor_of(request), **serializer.validated_data)
+            variant = services.variant_create(actor=actor_of(request), product_id=product_id,
+                                              **serializer.validated_data)
             return Response(s.AdminVariantSerializer(variant).data, status=status.HTTP_201_CREATED)
+        product = get_by_id_or_slug(Product.objects.all() if admin else Product.objects.active(), pk)
         page = self.paginate_queryset(selectors.variant_list_for_product(product=product))
         output = s.AdminVariantSerializer if admin else s.VariantSerializer
         return self.get_paginated_response(output(page, many=True).data)
@@ -143,11 +152,11 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
                    responses={201: s.MediaSerializer}, summary="Upload an image (multipart)")
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser], filterset_class=None)
     def media(self, request, pk=None):
-        product = get_by_id_or_slug(Product.objects.all(), pk)
+        product_id = product_id_or_404(pk)
         serializer = s.MediaUploadSerializer(data=request.data)
         if not serializer.is_valid():
             raise ValidationError(serializer.errors)
-        media = services.media_add(product=product, actor=actor_of(request), **serializer.validated_data)
+        media = services.media_add(actor=actor_of(request), product_id=product_id, **serializer.validated_data)
         return Response(s.MediaSerializer(media, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=s.ProductBulkSerializer, responses={200: s.BulkResponseSerializer},
@@ -161,8 +170,8 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
                                                 error_policy=envelope.validated_data["error_policy"])
         return Response({"results": results})
 
-    def _admin_data(self, product_id: int) -> dict:
-        product = selectors.product_queryset(admin=True).get(pk=product_id)
+    def _admin_data(self, product: Product) -> dict:
+        """The admin body of a product a service just wrote (its relations are already loaded)."""
         return s.AdminProductSerializer(product, context={"request": self.request}).data
 
 
@@ -189,12 +198,12 @@ class VariantViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def partial_update(self, request, *args, **kwargs):
         serializer = s.VariantUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        variant = services.variant_update(variant=self.get_object(), actor=actor_of(request),
+        variant = services.variant_update(actor=actor_of(request), variant_id=self.get_object().pk,
                                           **serializer.validated_data)
         return Response(s.AdminVariantSerializer(variant).data)
 
     def destroy(self, request, *args, **kwargs):
-        services.variant_delete(variant=self.get_object(), actor=actor_of(request))
+        services.variant_delete(actor=actor_of(request), variant_id=self.get_object().pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -206,7 +215,7 @@ class MediaViewSet(viewsets.GenericViewSet):
     queryset = ProductMedia.objects.select_related("product")
 
     def destroy(self, request, *args, **kwargs):
-        services.media_delete(media=self.get_object(), actor=actor_of(request))
+        services.media_delete(actor=actor_of(request), media_id=self.get_object().pk)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

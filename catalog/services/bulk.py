@@ -4,9 +4,11 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from catalog import cache as catalog_cache
 from catalog.models import Variant
 from catalog.services.products import product_create
 from catalog.services.stock import stock_adjust, stock_set
+from moodmnky.actors import Actor
 from moodmnky.errors import DomainError, ValidationFailedError
 
 REJECT_EVERYTHING = "reject_everything"
@@ -14,9 +16,9 @@ REJECT_FAILED_ROWS = "reject_failed_rows"
 
 
 @transaction.atomic
-def inventory_bulk(*, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
+def inventory_bulk(*, actor: Actor, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
                    invalid: dict[int, list[dict]] | None = None, invalid_skus: dict[int, str] | None = None,
-                   actor=None, reference: str = "") -> list[dict]:
+                   reference: str = "") -> list[dict]:
     """Set or adjust stock by SKU for many variants.
 
     `items` are (index, validated item) pairs; `invalid` maps indexes that failed input validation to
@@ -34,49 +36,61 @@ def inventory_bulk(*, items: list[tuple[int, dict]], error_policy: str = REJECT_
     # Under reject_everything the good rows are still applied (then rolled back) so that the answer
     # reports every bad item at once, including those that fail only against current stock.
     todo = sorted((item for item in items if item[0] not in results), key=lambda pair: variants[pair[1]["sku"]])
-    for index, item in todo:
-        variant_id = variants[item["sku"]]
-
-        def apply(item=item, variant_id=variant_id):
-            note, reason = item.get("note", ""), item.get("reason", "adjustment")
-            if "set" in item:
-                stock_set(variant_id=variant_id, quantity=item["set"], reason=reason, note=note,
-                          reference=reference, actor=actor)
-            else:
-                stock_adjust(variant_id=variant_id, delta=item["adjust"], reason=reason, note=note,
-                             reference=reference, actor=actor)
-
-        field = "set" if "set" in item else "adjust"
-        results[index] = _run_row(index, apply, field=field, sku=item["sku"])
-        if results[index]["status"] == "ok":
-            results[index]["quantity"] = Variant.objects.values_list("quantity", flat=True).get(pk=variant_id)
+    with catalog_cache.invalidations_collected():  # lists are forgotten once per request, not per row
+        for index, item in todo:
+            results[index] = _stock_row(index, item, variant_id=variants[item["sku"]], reference=reference,
+                                        actor=actor)
     if error_policy == REJECT_EVERYTHING and any(row["status"] == "error" for row in results.values()):
         _reject(results)  # rolls back the rows already applied
     return [results[index] for index in sorted(results)]
 
 
 @transaction.atomic
-def products_bulk_create(*, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
-                         invalid: dict[int, list[dict]] | None = None, actor=None) -> list[dict]:
+def products_bulk_create(*, actor: Actor, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
+                         invalid: dict[int, list[dict]] | None = None) -> list[dict]:
     """Create up to 100 products (with variants), same two policies as inventory_bulk."""
     results: dict[int, dict] = {
         index: {"index": index, "status": "error", "id": None, "slug": None, "errors": errors}
         for index, errors in (invalid or {}).items()
     }
-    for index, item in items:
-        created = {}
-
-        def apply(item=item, created=created):
-            created["product"] = product_create(actor=actor, **item)
-
-        row = _run_row(index, apply, field=None)
-        product = created.get("product")
-        results[index] = {"index": index, "status": row["status"], "id": product.pk if product and row[
-            "status"] == "ok" else None, "slug": product.slug if product and row["status"] == "ok" else None,
-            "errors": row["errors"]}
+    with catalog_cache.invalidations_collected():
+        for index, item in items:
+            results[index] = _product_row(index, item, actor=actor)
     if error_policy == REJECT_EVERYTHING and any(row["status"] == "error" for row in results.values()):
         _reject(results)
     return [results[index] for index in sorted(results)]
+
+
+def _product_row(index: int, item: dict, *, actor: Actor) -> dict:
+    created = {}
+
+    def apply():
+        created["product"] = product_create(actor=actor, **item)
+
+    row = _run_row(index, apply, field=None)
+    product = created.get("product") if row["status"] == "ok" else None
+    return {"index": index, "status": row["status"], "id": product.pk if product else None,
+            "slug": product.slug if product else None, "errors": row["errors"]}
+
+
+def _stock_row(index: int, item: dict, *, variant_id: int, reference: str, actor: Actor) -> dict:
+    after: dict[str, int] = {}
+
+    def apply():
+        note, reason = item.get("note", ""), item.get("reason", "adjustment")
+        if "set" in item:
+            movement = stock_set(actor=actor, variant_id=variant_id, quantity=item["set"], reason=reason,
+                                 note=note, reference=reference)
+            after["quantity"] = item["set"] if movement is None else movement.quantity_after
+        else:
+            movement = stock_adjust(actor=actor, variant_id=variant_id, delta=item["adjust"], reason=reason,
+                                    note=note, reference=reference)
+            after["quantity"] = movement.quantity_after
+
+    row = _run_row(index, apply, field="set" if "set" in item else "adjust", sku=item["sku"])
+    if row["status"] == "ok":
+        row["quantity"] = after["quantity"]
+    return row
 
 
 def _run_row(index: int, apply: Callable[[], None], *, field: str | None, sku: str | None = None) -> dict:

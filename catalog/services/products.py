@@ -1,143 +1,157 @@
-"""Writes to products, variants and media; each records its webhook event and invalidates the cache."""
+"""Writes to products, variants and media: each announces the product once (event, search, cache)."""
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import slugify
 
 from catalog import cache as catalog_cache
-from catalog.errors import VariantInUseError
+from catalog.errors import ProductNotFoundError, VariantInUseError, VariantNotFoundError
+from catalog.events import product_payload
 from catalog.images import validate_image
 from catalog.models import Category, Collection, Product, ProductMedia, Variant
+from catalog.rules import RESERVED_SLUGS, product_slug_check, product_tags_clean, variant_backorder_check
+from catalog.selectors import product_prefetches
+from catalog.services.common import UNSET, save_checked
 from catalog.services.stock import stock_move
-from moodmnky.errors import ValidationFailedError
+from moodmnky.actors import Actor
+from moodmnky.errors import NotFoundError, ValidationFailedError
 from moodmnky.webhooks.services import record_event
 
-PRODUCT_FIELDS = ["name", "slug", "description", "product_type", "status", "tags", "top_notes", "heart_notes",
-                  "base_notes"]
-RESERVED_SLUGS = {"bulk"}  # /products/bulk/ is an endpoint, not a product
-VARIANT_FIELDS = ["sku", "name", "options", "price", "compare_at_price", "weight_grams", "track_inventory",
-                  "allow_backorder", "low_stock_threshold", "position"]
+# Inside product_changes_batched(): product id -> (event type, actor, old slugs), announced at the end.
+_batch: ContextVar[dict[int, tuple[str, Actor, list[str]]] | None] = ContextVar("catalog_batch", default=None)
+_EVENT_RANK = {"product.updated": 0, "product.created": 1, "product.deleted": 2}
 
 
 @transaction.atomic
-def product_create(*, name: str, product_type: str, slug: str = "", description: str = "",
+def product_create(*, actor: Actor, name: str, product_type: str, slug: str = "", description: str = "",
                    status: str = Product.Status.DRAFT, category_id: int | None = None,
                    collection_ids: list[int] | None = None, tags: list[str] | None = None,
                    top_notes: str = "", heart_notes: str = "", base_notes: str = "",
-                   variants: list[dict] | None = None, actor=None) -> Product:
+                   variants: list[dict] | None = None) -> Product:
     """Create a product with its variants; opening stock is recorded as `receive` movements.
 
-    Refusals are 400s naming the field: a taken slug, an unknown category or collection, a taken SKU
-    (`variants.<i>.sku`).
+    Refusals are 400s naming the field: a taken or reserved slug, an unknown category or collection,
+    a taken SKU (`variants.<i>.sku`).
     """
     product = Product(
         name=name, slug=_unique_slug(slug or name, explicit=bool(slug)), description=description,
         product_type=product_type, status=status, category=_category(category_id),
-        tags=_clean_tags(tags or []), top_notes=top_notes, heart_notes=heart_notes, base_notes=base_notes,
+        tags=product_tags_clean(tags or []), top_notes=top_notes, heart_notes=heart_notes, base_notes=base_notes,
     )
-    _save_checked(product, field="slug")
+    save_checked(product, field="slug")
     if collection_ids:
         product.collections.set(_collections(collection_ids))
     for index, variant in enumerate(variants or []):
         try:
-            _variant_create(product=product, actor=actor, **variant)
+            _variant_insert(product=product, actor=actor, **{"position": index, **variant})
         except ValidationFailedError as exc:
             raise _prefixed(exc, f"variants.{index}") from None
-    _after_change(product, "product.created")
-    return product
+    return _announce(product, "product.created", actor=actor)
 
 
 @transaction.atomic
-def product_update(*, product: Product, actor=None, **changes) -> Product:
+def product_update(*, actor: Actor, product_id: int, name: str = UNSET, slug: str = UNSET,
+                   description: str = UNSET, product_type: str = UNSET, status: str = UNSET,
+                   category_id: int | None = UNSET, collection_ids: list[int] = UNSET, tags: list[str] = UNSET,
+                   top_notes: str = UNSET, heart_notes: str = UNSET, base_notes: str = UNSET) -> Product:
     """Change product fields (not variants, not stock). Raises 400s like product_create."""
-    product = Product.objects.select_for_update().get(pk=product.pk)
+    product = _product_locked(product_id)
     old_slug = product.slug
-    for field, value in changes.items():
-        if field == "category_id":
-            product.category = _category(value)
-        elif field == "collection_ids":
-            product.collections.set(_collections(value or []))
-        elif field == "slug":
-            product.slug = _unique_slug(value or product.name, explicit=bool(value), exclude=product.pk)
-        elif field == "tags":
-            product.tags = _clean_tags(value or [])
-        elif field in PRODUCT_FIELDS:
+    plain = {"name": name, "description": description, "product_type": product_type, "status": status,
+             "top_notes": top_notes, "heart_notes": heart_notes, "base_notes": base_notes}
+    for field, value in plain.items():
+        if value is not UNSET:
             setattr(product, field, value)
-        else:
-            raise ValidationFailedError(f"`{field}` cannot be changed here.", field=field)
-    product.updated_at = timezone.now()
-    _save_checked(product, field="slug")
-    _after_change(product, "product.updated", slugs=[old_slug])
-    return product
+    if slug is not UNSET:
+        product.slug = _unique_slug(slug or product.name, explicit=bool(slug), exclude=product.pk)
+    if tags is not UNSET:
+        product.tags = product_tags_clean(tags or [])
+    if category_id is not UNSET:
+        product.category = _category(category_id)
+    if collection_ids is not UNSET:
+        product.collections.set(_collections(collection_ids or []))
+    save_checked(product, field="slug")
+    return _announce(product, "product.updated", actor=actor, old_slugs=[old_slug])
 
 
 @transaction.atomic
-def product_archive(*, product: Product, actor=None) -> Product:
+def product_archive(*, actor: Actor, product_id: int) -> Product:
     """DELETE: archive the product (orders keep pointing at it); records `product.deleted` once."""
-    product = Product.objects.select_for_update().get(pk=product.pk)
+    product = _product_locked(product_id)
     if product.status == Product.Status.ARCHIVED:
         return product
     product.status = Product.Status.ARCHIVED
-    product.updated_at = timezone.now()
-    product.save(update_fields=["status", "updated_at"])
-    _after_change(product, "product.deleted")
-    return product
+    product.save(update_fields=["status"])
+    return _announce(product, "product.deleted", actor=actor)
 
 
 @transaction.atomic
-def variant_create(*, product: Product, actor=None, **fields) -> Variant:
+def variant_create(*, actor: Actor, product_id: int, sku: str, name: str, price: Decimal,
+                   options: dict | None = None, compare_at_price: Decimal | None = None,
+                   weight_grams: Decimal | None = None, quantity: int = 0, track_inventory: bool = True,
+                   allow_backorder: bool = False, low_stock_threshold: int = 5,
+                   position: int | None = None) -> Variant:
     """Add a variant; `quantity` is the opening stock (a `receive` movement)."""
-    variant = _variant_create(product=product, actor=actor, **fields)
-    _after_change(product, "product.updated")
+    product = _product_locked(product_id)
+    variant = _variant_insert(
+        product=product, actor=actor, sku=sku, name=name, price=price, options=options,
+        compare_at_price=compare_at_price, weight_grams=weight_grams, quantity=quantity,
+        track_inventory=track_inventory, allow_backorder=allow_backorder,
+        low_stock_threshold=low_stock_threshold, position=product.variants.count() if position is None else position,
+    )
+    _announce(product, "product.updated", actor=actor)
     return variant
 
 
 @transaction.atomic
-def variant_update(*, variant: Variant, actor=None, **changes) -> Variant:
+def variant_update(*, actor: Actor, variant_id: int, sku: str = UNSET, name: str = UNSET,
+                   options: dict | None = UNSET, price: Decimal = UNSET, compare_at_price: Decimal | None = UNSET,
+                   weight_grams: Decimal | None = UNSET, track_inventory: bool = UNSET,
+                   allow_backorder: bool = UNSET, low_stock_threshold: int = UNSET,
+                   position: int = UNSET) -> Variant:
     """Change variant fields; never the quantity, which moves only through stock_move."""
-    if "quantity" in changes:
-        raise ValidationFailedError("Stock changes only through the inventory endpoints.", field="quantity")
-    variant = Variant.objects.select_for_update().select_related("product").get(pk=variant.pk)
+    variant = _variant_locked(variant_id)
+    changes = {"sku": sku, "name": name, "options": options, "price": price, "compare_at_price": compare_at_price,
+               "weight_grams": weight_grams, "track_inventory": track_inventory,
+               "allow_backorder": allow_backorder, "low_stock_threshold": low_stock_threshold, "position": position}
     for field, value in changes.items():
-        if field not in VARIANT_FIELDS:
-            raise ValidationFailedError(f"`{field}` cannot be changed here.", field=field)
-        setattr(variant, field, {} if field == "options" and value is None else value)
-    if variant.quantity < 0 and variant.track_inventory and not variant.allow_backorder:
-        raise ValidationFailedError(
-            f"The stock is {variant.quantity}; receive stock before turning off backorders.",
-            field="allow_backorder")
-    _save_checked(variant, field="sku")
-    _after_change(variant.product, "product.updated")
+        if value is not UNSET:
+            setattr(variant, field, {} if field == "options" and value is None else value)
+    variant_backorder_check(quantity=variant.quantity, track_inventory=variant.track_inventory,
+                            allow_backorder=variant.allow_backorder)
+    save_checked(variant, field="sku")
+    _announce(variant.product, "product.updated", actor=actor)
     return variant
 
 
 @transaction.atomic
-def variant_delete(*, variant: Variant, actor=None) -> None:
+def variant_delete(*, actor: Actor, variant_id: int) -> None:
     """Delete a variant; one that orders or carts reference is a 409 (archive the product instead)."""
-    product = variant.product
+    variant = _variant_locked(variant_id)
     try:
         with transaction.atomic():
             variant.delete()
     except (ProtectedError, RestrictedError):
-        raise VariantInUseError(variant_id=variant.pk) from None
-    _after_change(product, "product.updated")
+        raise VariantInUseError(variant_id=variant_id) from None
+    _announce(variant.product, "product.updated", actor=actor)
 
 
 @transaction.atomic
-def media_add(*, product: Product, image: UploadedFile, alt: str = "", position: int | None = None,
-              variant_id: int | None = None, actor=None) -> ProductMedia:
-    """Store a verified image (JPEG, PNG, WebP or GIF, ≤ 5 MB, ≤ 6000×6000) with the storage API."""
+def media_add(*, actor: Actor, product_id: int, image: UploadedFile, alt: str = "", position: int | None = None,
+              variant_id: int | None = None) -> ProductMedia:
+    """Store a verified image (JPEG, PNG, WebP or GIF, ≤ 5 MB, ≤ 6000×6000) under a random name of ours."""
     info = validate_image(image)
-    variant = None
-    if variant_id is not None:
-        variant = product.variants.filter(pk=variant_id).first()
-        if variant is None:
-            raise ValidationFailedError("No variant with this id on this product.", field="variant_id")
+    product = _product_locked(product_id)
+    variant = _variant_of(product, variant_id)
     if position is None:
         position = product.media.count()
     image.seek(0)
@@ -146,7 +160,7 @@ def media_add(*, product: Product, image: UploadedFile, alt: str = "", position:
     try:
         media = ProductMedia.objects.create(product=product, variant=variant, image=name, alt=alt,
                                             position=position, width=info.width, height=info.height)
-        _after_change(product, "product.updated")
+        _announce(product, "product.updated", actor=actor)
     except Exception:
         default_storage.delete(name)
         raise
@@ -154,95 +168,164 @@ def media_add(*, product: Product, image: UploadedFile, alt: str = "", position:
 
 
 @transaction.atomic
-def media_delete(*, media: ProductMedia, actor=None) -> None:
-    product = media.product
-    media_remove(media=media)
-    _after_change(product, "product.updated")
+def media_update(*, actor: Actor, media_id: int, alt: str = UNSET, position: int = UNSET,
+                 variant_id: int | None = UNSET) -> ProductMedia:
+    """Change an image's alt text, position or variant (the file itself is replaced by delete + add)."""
+    media = _media_locked(media_id)
+    if alt is not UNSET:
+        media.alt = alt
+    if position is not UNSET:
+        media.position = position
+    if variant_id is not UNSET:
+        media.variant = _variant_of(media.product, variant_id)
+    media.save(update_fields=["alt", "position", "variant"])
+    _announce(media.product, "product.updated", actor=actor)
+    return media
+
+
+@transaction.atomic
+def media_delete(*, actor: Actor, media_id: int) -> None:
+    """Delete an image row now and its file once committed."""
+    media = _media_locked(media_id)
+    name = media.image.name
+    media.delete()
+    transaction.on_commit(lambda: default_storage.delete(name))
+    _announce(media.product, "product.updated", actor=actor)
+
+
+@contextmanager
+def product_changes_batched() -> Iterator[None]:
+    """Inside this block each changed product is announced once, at the end, with its final state.
+
+    For writes that change a product several times (an admin form with inlines, an import row
+    group): one webhook event per product instead of one per change. Nested blocks join the
+    outermost; nothing is announced when the block raises (its transaction rolls back).
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    pending: dict[int, tuple[str, Actor, list[str]]] = {}
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    with transaction.atomic():
+        for product_id, (event_type, actor, old_slugs) in sorted(pending.items()):
+            _announce(_product_locked(product_id), event_type, actor=actor, old_slugs=old_slugs)
 
 
 @transaction.atomic
 def product_refresh_denormalized(product_ids: list[int]) -> None:
-    """Rebuild `search_text` and `min_price` from the product and its variants.
-
-    The product row is locked first, so two concurrent variant changes of one product cannot
-    each write a minimum computed without the other's change.
-    """
+    """Rebuild `search_text` and `min_price` of these products (rows locked in id order)."""
     ids = list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
                .values_list("pk", flat=True))
     for product in Product.objects.filter(pk__in=ids).prefetch_related("variants"):
-        variants = list(product.variants.all())
-        Product.objects.filter(pk=product.pk).update(
-            search_text=search_text_of(product, [variant.sku for variant in variants]),
-            min_price=min((variant.price for variant in variants), default=None),
-        )
+        Product.objects.filter(pk=product.pk).update(**_denormalized(product, list(product.variants.all())))
 
 
-def search_text_of(product: Product, skus: list[str]) -> str:
+def product_search_text(product: Product, skus: list[str]) -> str:
     parts = [product.name, product.description, " ".join(product.tags or []), product.top_notes,
              product.heart_notes, product.base_notes, " ".join(skus)]
     return "\n".join(part for part in parts if part)
 
 
-def catalog_changed() -> None:
-    """A category or collection changed (admin): every cached product and list is stale."""
-    catalog_cache.invalidate_taxonomy()
-
-
-def product_payload(product_id: int) -> dict:
-    """The product as the admin API serializes it (webhook `data`); media URLs are site-relative."""
-    from catalog.api.serializers import AdminProductSerializer  # the shape is defined once, there
-    from catalog.selectors import product_queryset
-
-    return dict(AdminProductSerializer(product_queryset(admin=True).get(pk=product_id)).data)
-
-
 # --- helpers --------------------------------------------------------------------------------------
 
-def _variant_create(*, product: Product, actor=None, quantity: int = 0, **fields) -> Variant:
-    unknown = set(fields) - set(VARIANT_FIELDS)
-    if unknown:
-        raise ValidationFailedError(f"Unknown variant field `{sorted(unknown)[0]}`.", field=sorted(unknown)[0])
-    if quantity < 0:
-        raise ValidationFailedError("Opening stock cannot be negative.", field="quantity")
-    fields.setdefault("position", product.variants.count())
-    fields["options"] = fields.get("options") or {}
-    variant = Variant(product=product, quantity=0, **fields)
-    _save_checked(variant, field="sku")
-    if quantity:
-        stock_move(variant_id=variant.pk, delta=quantity, reason="receive", note="Opening stock", actor=actor)
-        variant.refresh_from_db(fields=["quantity", "updated_at"])
+def _announce(product: Product, event_type: str, *, actor: Actor, old_slugs: list[str] = ()) -> Product:
+    """After a change: search text and lowest price, cache tokens, and the one webhook event.
+
+    `product` is the row the service locked; its relations are loaded once here and serve the
+    denormalized columns, the event payload and the caller's response.
+    """
+    pending = _batch.get()
+    if pending is not None:
+        previous = pending.get(product.pk)
+        if previous and _EVENT_RANK[previous[0]] >= _EVENT_RANK[event_type]:
+            event_type = previous[0]
+        pending[product.pk] = (event_type, actor, [*(previous[2] if previous else []), *old_slugs])
+        return product
+    if hasattr(product, "_prefetched_objects_cache"):
+        product._prefetched_objects_cache.clear()  # relations changed since they were read
+    prefetch_related_objects([product], *product_prefetches())
+    changes = {**_denormalized(product, list(product.variants.all())), "updated_at": timezone.now()}
+    Product.objects.filter(pk=product.pk).update(**changes)
+    for field, value in changes.items():
+        setattr(product, field, value)
+    catalog_cache.invalidate_products([product.pk], slugs=[*old_slugs, product.slug])
+    record_event(event_type, product_payload(product), actor=actor)
+    return product
+
+
+def _denormalized(product: Product, variants: list[Variant]) -> dict:
+    return {"search_text": product_search_text(product, [variant.sku for variant in variants]),
+            "min_price": min((variant.price for variant in variants), default=None)}
+
+
+def _product_locked(product_id: int) -> Product:
+    product = (Product.objects.select_for_update(of=("self",)).select_related("category")
+               .filter(pk=product_id).first())
+    if product is None:
+        raise ProductNotFoundError(product_id=product_id)
+    return product
+
+
+def _variant_locked(variant_id: int) -> Variant:
+    """The variant and its product locked (the product's search text and lowest price follow it)."""
+    variant = (Variant.objects.select_for_update(of=("self", "product")).select_related("product__category")
+               .filter(pk=variant_id).first())
+    if variant is None:
+        raise VariantNotFoundError(variant_id=variant_id)
     return variant
 
 
-def _after_change(product: Product, event_type: str, *, slugs=()) -> None:
-    product_refresh_denormalized([product.pk])
-    Product.objects.filter(pk=product.pk).update(updated_at=timezone.now())
-    catalog_cache.invalidate_products([product.pk], slugs=[*slugs, product.slug])
-    record_event(event_type, product_payload(product.pk))
+def _media_locked(media_id: int) -> ProductMedia:
+    media = (ProductMedia.objects.select_for_update(of=("self", "product")).select_related("product__category")
+             .filter(pk=media_id).first())
+    if media is None:
+        raise NotFoundError("No such image.", media_id=media_id)
+    return media
 
 
-def _save_checked(instance, *, field: str) -> None:
-    """Save, turning a unique clash (a concurrent create won the slug or SKU) into a 400."""
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as exc:
-        if "unique" in str(exc).lower() or "duplicate" in str(exc).lower():
-            value = getattr(instance, field)
-            raise ValidationFailedError(f"`{value}` is already taken.", field=field) from None
-        raise ValidationFailedError(f"The {instance._meta.verbose_name} breaks a rule: {exc}") from None
+def _variant_of(product: Product, variant_id: int | None) -> Variant | None:
+    if variant_id is None:
+        return None
+    variant = product.variants.filter(pk=variant_id).first()
+    if variant is None:
+        raise ValidationFailedError("No variant with this id on this product.", field="variant_id")
+    return variant
+
+
+def _variant_insert(*, product: Product, actor: Actor, sku: str, name: str, price: Decimal, position: int,
+                    options: dict | None = None, compare_at_price: Decimal | None = None,
+                    weight_grams: Decimal | None = None, quantity: int = 0, track_inventory: bool = True,
+                    allow_backorder: bool = False, low_stock_threshold: int = 5) -> Variant:
+    if quantity < 0:
+        raise ValidationFailedError("Opening stock cannot be negative.", field="quantity")
+    variant = Variant(product=product, quantity=0, sku=sku, name=name, price=price, options=options or {},
+                      compare_at_price=compare_at_price, weight_grams=weight_grams,
+                      track_inventory=track_inventory, allow_backorder=allow_backorder,
+                      low_stock_threshold=low_stock_threshold, position=position)
+    save_checked(variant, field="sku")
+    if quantity:
+        movement = stock_move(variant_id=variant.pk, delta=quantity, reason="receive", note="Opening stock",
+                              actor=actor)
+        variant.quantity = movement.quantity_after
+        variant.refresh_from_db(fields=["updated_at"])
+    return variant
 
 
 def _unique_slug(value: str, *, explicit: bool, exclude: int | None = None) -> str:
-    """An explicit slug must be free (400 otherwise); a derived one gets -2, -3, ... appended."""
-    base = slugify(value)[:200] or "product"
-    if base.isdigit() or base in RESERVED_SLUGS:
-        base = f"product-{base}"
+    """An explicit slug must be free and allowed (400 otherwise); a derived one gets -2, -3, ... appended."""
     taken = Product.objects.exclude(pk=exclude)
     if explicit:
-        if taken.filter(slug=base).exists():
-            raise ValidationFailedError(f"The slug `{base}` is already taken.", field="slug")
-        return base
+        slug = product_slug_check(slugify(value)[:200] or "product")
+        if taken.filter(slug=slug).exists():
+            raise ValidationFailedError(f"The slug `{slug}` is already taken.", field="slug")
+        return slug
+    base = slugify(value)[:200] or "product"
+    if base.isdigit() or base in RESERVED_SLUGS:
+        base = f"product-{base}"  # derived from a name like "1984" or "Bulk"
     used = set(taken.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in used:
@@ -267,76 +350,6 @@ def _collections(collection_ids: list[int]) -> list[Collection]:
     return list(found.values())
 
 
-def _clean_tags(tags: list[str]) -> list[str]:
-    cleaned = []
-    for tag in tags:
-        tag = str(tag).strip().lower()[:50]
-        if tag and tag not in cleaned:
-            cleaned.append(tag)
-    return cleaned
-
-
 def _prefixed(exc: ValidationFailedError, prefix: str) -> ValidationFailedError:
     field = f"{prefix}.{exc.field}" if exc.field else prefix
     return type(exc)(exc.message, field=field, **exc.details)
-
-
-# --- Django admin ---------------------------------------------------------------------------------
-
-@transaction.atomic
-def product_save(*, product: Product) -> Product:
-    """Save a product edited in the admin form (side effects follow in product_admin_saved)."""
-    product.tags = _clean_tags(product.tags or [])
-    product.updated_at = timezone.now()
-    product.save()
-    return product
-
-
-@transaction.atomic
-def product_admin_saved(*, product: Product, created: bool, actor=None) -> None:
-    """After the admin saved a product with its inlines: search text, cache, one webhook event."""
-    _after_change(product, "product.created" if created else "product.updated")
-
-
-@transaction.atomic
-def variant_save(*, variant: Variant) -> Variant:
-    """Save a variant edited in an admin form; its quantity is always the ledger's, never the form's."""
-    if variant.pk:
-        variant.quantity = Variant.objects.select_for_update().values_list("quantity", flat=True).get(pk=variant.pk)
-    else:
-        variant.quantity = 0
-    if variant.quantity < 0 and variant.track_inventory and not variant.allow_backorder:
-        raise ValidationFailedError(
-            f"The stock of {variant.sku} is {variant.quantity}; it must allow backorder.", field="allow_backorder")
-    variant.options = variant.options or {}
-    _save_checked(variant, field="sku")
-    return variant
-
-
-@transaction.atomic
-def media_save(*, media: ProductMedia) -> ProductMedia:
-    media.save()
-    return media
-
-
-def media_remove(*, media: ProductMedia) -> None:
-    """Delete an image row now and its file once committed; the caller announces the product change
-    (the admin does it once for the whole form with product_admin_saved)."""
-    name = media.image.name
-    media.delete()
-    transaction.on_commit(lambda: default_storage.delete(name))
-
-
-@transaction.atomic
-def taxonomy_save(*, instance: Category | Collection) -> None:
-    instance.save()
-    catalog_changed()
-
-
-@transaction.atomic
-def taxonomy_delete(*, instance: Category | Collection) -> None:
-    product_ids = list(instance.products.values_list("pk", flat=True))
-    instance.delete()
-    catalog_changed()
-    for product_id in product_ids:
-        record_event("product.updated", product_payload(product_id))

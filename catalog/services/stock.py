@@ -9,7 +9,10 @@ from django.utils import timezone
 
 from catalog import cache as catalog_cache
 from catalog.errors import StockBelowZeroError, VariantNotFoundError, VariantOutOfStockError
+from catalog.events import inventory_payload
 from catalog.models import StockMovement, Variant
+from catalog.rules import stock_delta_check
+from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
 from moodmnky.webhooks.services import record_event
 
@@ -19,8 +22,8 @@ MAX_DELTA = 100_000_000  # keeps quantities far from the 32-bit column limit
 
 
 @transaction.atomic
-def stock_move(*, variant_id: int, delta: int, reason: str, note: str = "", reference: str = "",
-               actor=None, allow_backorder: bool = True) -> StockMovement:
+def stock_move(*, actor: Actor, variant_id: int, delta: int, reason: str, note: str = "", reference: str = "",
+               allow_backorder: bool = True) -> StockMovement:
     """Change a variant's quantity by `delta` and write the ledger row; never oversells.
 
     A negative delta on a tracked variant that does not allow backorder is one conditional UPDATE
@@ -50,16 +53,15 @@ def stock_move(*, variant_id: int, delta: int, reason: str, note: str = "", refe
 
     # Our UPDATE holds the row lock until commit, so this read sees exactly the quantity we produced.
     variant = Variant.objects.select_related("product").get(pk=variant_id)
-    actor_user, actor_label = _actor(actor)
     movement = StockMovement.objects.create(
         variant=variant, sku=variant.sku, delta=delta, quantity_after=variant.quantity, reason=reason,
-        note=note, reference=str(reference)[:100], actor=actor_user, actor_label=actor_label,
+        note=note, reference=str(reference)[:100], actor=actor.user, actor_label=actor.label[:150],
     )
     payload = inventory_payload(variant, movement)
-    record_event("inventory.updated", payload)
+    record_event("inventory.updated", payload, actor=actor)
     before = variant.quantity - delta
     if variant.track_inventory and before > variant.low_stock_threshold >= variant.quantity:
-        record_event("inventory.low_stock", payload)
+        record_event("inventory.low_stock", payload, actor=actor)
     # Shoppers see only `in_stock`: their list pages stay valid unless it flipped.
     flipped = variant.track_inventory and not variant.allow_backorder and (before > 0) != (variant.quantity > 0)
     catalog_cache.invalidate_products([variant.product_id], public_lists=flipped)
@@ -67,8 +69,8 @@ def stock_move(*, variant_id: int, delta: int, reason: str, note: str = "", refe
 
 
 @transaction.atomic
-def stock_take_many(*, items: Iterable[tuple[int, int]], reason: str = "sale", reference: str = "",
-                    actor=None) -> list[StockMovement]:
+def stock_take_many(*, actor: Actor, items: Iterable[tuple[int, int]], reason: str = "sale",
+                    reference: str = "") -> list[StockMovement]:
     """Take several variants' stock, all or nothing (inside the caller's transaction).
 
     Rows are locked in ascending variant id, so concurrent multi-line checkouts queue behind each
@@ -87,8 +89,8 @@ def stock_take_many(*, items: Iterable[tuple[int, int]], reason: str = "sale", r
 
 
 @transaction.atomic
-def stock_adjust(*, variant_id: int, delta: int, reason: str = "adjustment", note: str = "",
-                 reference: str = "", actor=None) -> StockMovement:
+def stock_adjust(*, actor: Actor, variant_id: int, delta: int, reason: str = "adjustment", note: str = "",
+                 reference: str = "") -> StockMovement:
     """A manual correction (adjustment, receive, return, damage); never leaves tracked stock below zero.
 
     Raises StockBelowZeroError (400 naming `delta`) instead of out_of_stock, and a 400 naming
@@ -97,6 +99,7 @@ def stock_adjust(*, variant_id: int, delta: int, reason: str = "adjustment", not
     if reason not in ADJUSTMENT_REASONS:
         raise ValidationFailedError(f"`reason` must be one of: {', '.join(ADJUSTMENT_REASONS)}.",
                                     field="reason")
+    stock_delta_check(delta)
     try:
         return stock_move(variant_id=variant_id, delta=delta, reason=reason, note=note, reference=reference,
                           actor=actor, allow_backorder=False)
@@ -111,8 +114,8 @@ def stock_adjust(*, variant_id: int, delta: int, reason: str = "adjustment", not
 
 
 @transaction.atomic
-def stock_set(*, variant_id: int, quantity: int, reason: str = "adjustment", note: str = "",
-              reference: str = "", actor=None) -> StockMovement | None:
+def stock_set(*, actor: Actor, variant_id: int, quantity: int, reason: str = "adjustment", note: str = "",
+              reference: str = "") -> StockMovement | None:
     """Set the quantity (a stock count); writes the difference as a movement, or nothing if equal."""
     if quantity < 0:
         raise ValidationFailedError("A stock count cannot be negative.", field="set")
@@ -124,28 +127,3 @@ def stock_set(*, variant_id: int, quantity: int, reason: str = "adjustment", not
         return None
     return stock_move(variant_id=variant_id, delta=quantity - current, reason=reason, note=note,
                       reference=reference, actor=actor, allow_backorder=False)
-
-
-def inventory_payload(variant: Variant, movement: StockMovement | None = None) -> dict:
-    """The variant as inventory events carry it: admin fields plus product_id and quantity."""
-    payload = {
-        "id": variant.pk, "variant_id": variant.pk, "product_id": variant.product_id, "sku": variant.sku,
-        "name": variant.name, "price": variant.price, "quantity": variant.quantity,
-        "track_inventory": variant.track_inventory, "allow_backorder": variant.allow_backorder,
-        "low_stock_threshold": variant.low_stock_threshold, "in_stock": variant.in_stock,
-    }
-    if movement is not None:
-        payload["movement"] = {"id": movement.pk, "delta": movement.delta, "reason": movement.reason,
-                               "quantity_after": movement.quantity_after, "reference": movement.reference}
-    return payload
-
-
-def _actor(actor) -> tuple[object | None, str]:
-    """(user to link, label) for whoever made the change: a staff user, an API key or a process."""
-    if actor is None:
-        return None, "system"
-    if isinstance(actor, str):
-        return None, actor[:150]
-    if getattr(actor, "pk", None) is not None and hasattr(actor, "email"):
-        return actor, str(actor.email)[:150]
-    return None, str(actor)[:150]

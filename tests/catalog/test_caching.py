@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 
 from catalog.services import media_delete, product_update, stock_move, variant_update
+from moodmnky.actors import SYSTEM
 from tests.catalog.factories import ProductMediaFactory, VariantFactory
 from tests.catalog.images import image_upload
 
@@ -84,7 +85,7 @@ def test_variant_price_change_invalidates(api_client, kind):
     url = LIST if kind == "list" else detail(variant.product)
     etag = api_client.get(url)["ETag"]
 
-    variant_update(variant=variant, price=Decimal("11.00"))
+    variant_update(actor=SYSTEM, variant_id=variant.pk, price=Decimal("11.00"))
 
     def check(data):
         product = data[0] if kind == "list" else data
@@ -100,7 +101,7 @@ def test_stock_change_invalidates(api_client, make_admin_client, kind):
     admin = make_admin_client("products:read")
     public_etag, admin_etag = api_client.get(url)["ETag"], admin.get(url)["ETag"]
 
-    stock_move(variant_id=variant.pk, delta=-1, reason="sale")
+    stock_move(actor=SYSTEM, variant_id=variant.pk, delta=-1, reason="sale")
 
     def check_public(data):
         product = data[0] if kind == "list" else data
@@ -121,7 +122,7 @@ def test_media_upload_and_delete_invalidate(api_client, admin_client):
     admin_client.post(f"/api/v1/products/{product.pk}/media/", {"image": image_upload()}, format="multipart")
     after_upload = revalidate(api_client, detail(product), etag)
     media = product.media.get()
-    media_delete(media=media)
+    media_delete(actor=SYSTEM, media_id=media.pk)
     after_delete = revalidate(api_client, detail(product), after_upload["ETag"])
 
     assert after_upload.status_code == 200 and len(after_upload.json()["data"]["media"]) == 1
@@ -132,9 +133,9 @@ def test_product_change_and_archive_invalidate(api_client):
     product = VariantFactory().product
     etag = api_client.get(detail(product))["ETag"]
 
-    product_update(product=product, name="Renamed")
+    product_update(actor=SYSTEM, product_id=product.pk, name="Renamed")
     renamed = revalidate(api_client, detail(product), etag)
-    product_update(product=product, status="archived")
+    product_update(actor=SYSTEM, product_id=product.pk, status="archived")
 
     assert renamed.json()["data"]["name"] == "Renamed"
     assert api_client.get(detail(product)).status_code == 404
@@ -146,7 +147,7 @@ def test_slug_change_frees_the_old_slug(api_client):
     old = product.slug
     api_client.get(f"/api/v1/products/{old}/")
 
-    product_update(product=product, slug="brand-new")
+    product_update(actor=SYSTEM, product_id=product.pk, slug="brand-new")
 
     assert api_client.get(f"/api/v1/products/{old}/").status_code == 404
     assert api_client.get("/api/v1/products/brand-new/").status_code == 200
@@ -192,11 +193,11 @@ def test_public_lists_survive_stock_changes_that_flip_no_in_stock(api_client, ma
     public_etag = api_client.get(LIST)["ETag"]
     admin_etag = admin.get(LIST)["ETag"]
 
-    stock_move(variant_id=variant.pk, delta=-2, reason="sale")
+    stock_move(actor=SYSTEM, variant_id=variant.pk, delta=-2, reason="sale")
     with django_assert_num_queries(0):  # still the cached page
         still = revalidate(api_client, LIST, public_etag)
     admin_after = revalidate(admin, LIST, admin_etag)
-    stock_move(variant_id=variant.pk, delta=-3, reason="sale")  # sold out: in_stock flips
+    stock_move(actor=SYSTEM, variant_id=variant.pk, delta=-3, reason="sale")  # sold out: in_stock flips
     flipped = revalidate(api_client, LIST, public_etag)
 
     assert still.status_code == 304

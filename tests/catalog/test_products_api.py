@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 
 from catalog.models import Product, StockMovement
+from moodmnky.actors import SYSTEM
 from moodmnky.webhooks.models import Event
 from tests.catalog.factories import (
     CategoryFactory,
@@ -371,10 +372,10 @@ def test_price_sort_and_filter_follow_variant_changes(api_client):
     cheap, dear = VariantFactory(price=Decimal("10.00")), VariantFactory(price=Decimal("20.00"))
     assert names(api_client.get(URL + "?sort=price")) == [cheap.product.name, dear.product.name]
 
-    variant_update(variant=cheap, price=Decimal("30.00"))
-    extra = variant_create(product=dear.product, sku="EXTRA", name="Mini", price=Decimal("5.00"))
+    variant_update(actor=SYSTEM, variant_id=cheap.pk, price=Decimal("30.00"))
+    extra = variant_create(actor=SYSTEM, product_id=dear.product.pk, sku="EXTRA", name="Mini", price=Decimal("5.00"))
     after_change = names(api_client.get(URL + "?sort=price"))
-    variant_delete(variant=extra)
+    variant_delete(actor=SYSTEM, variant_id=extra.pk)
     after_delete = names(api_client.get(URL + "?sort=price&order=desc"))
 
     assert after_change == [dear.product.name, cheap.product.name]

@@ -2,6 +2,7 @@ import pytest
 
 from catalog.models import Variant
 from catalog.services import stock_move
+from moodmnky.actors import SYSTEM
 from tests.catalog.factories import CollectionFactory, ProductFactory, ProductMediaFactory, VariantFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_inventory_query_count_is_flat(admin_client, catalog, locmem_cache, djan
 @pytest.mark.parametrize("limit", [1, 100])
 def test_ledger_query_count_is_flat(admin_client, catalog, locmem_cache, django_assert_num_queries, limit):
     for variant in Variant.objects.all()[:120]:
-        stock_move(variant_id=variant.pk, delta=1, reason="receive")
+        stock_move(actor=SYSTEM, variant_id=variant.pk, delta=1, reason="receive")
 
     with django_assert_num_queries(4):  # key lookup, last use, COUNT(*), movements
         ledger = admin_client.get(f"/api/v1/inventory/movements/?limit={limit}")

@@ -5,6 +5,7 @@ from django.db import connection, transaction
 
 from catalog.models import StockMovement, Variant
 from catalog.services import stock_adjust, stock_move, stock_set, stock_take_many
+from moodmnky.actors import SYSTEM
 from tests.catalog.factories import VariantFactory
 from tests.concurrency import outcome_names, run_concurrently
 
@@ -19,7 +20,7 @@ def test_twenty_buyers_for_ten_units_sell_exactly_ten():
     variant = VariantFactory(quantity=10)
 
     def buy(index: int):
-        stock_move(variant_id=variant.pk, delta=-1, reason="sale", reference=f"order-{index}")
+        stock_move(actor=SYSTEM, variant_id=variant.pk, delta=-1, reason="sale", reference=f"order-{index}")
 
     outcomes = outcome_names(run_concurrently(buy, [(index,) for index in range(20)]))
 
@@ -35,7 +36,7 @@ def test_uneven_takes_never_go_below_zero():
     variant = VariantFactory(quantity=25)
 
     def buy(index: int):
-        stock_move(variant_id=variant.pk, delta=-(1 + index % 4), reason="sale")
+        stock_move(actor=SYSTEM, variant_id=variant.pk, delta=-(1 + index % 4), reason="sale")
 
     outcomes = outcome_names(run_concurrently(buy, [(index,) for index in range(16)]))
 
@@ -52,7 +53,7 @@ def test_multi_line_takes_in_opposite_orders_do_not_deadlock():
 
     def checkout(index: int):
         with transaction.atomic():
-            stock_take_many(items=orders[index % 2], reference=f"order-{index}")
+            stock_take_many(actor=SYSTEM, items=orders[index % 2], reference=f"order-{index}")
 
     outcomes = outcome_names(run_concurrently(checkout, [(index,) for index in range(20)]))
 
@@ -65,7 +66,7 @@ def test_all_or_nothing_checkouts_under_contention():
 
     def checkout(index: int):
         with transaction.atomic():
-            stock_take_many(items=[(plenty.pk, 2), (scarce.pk, 1)])
+            stock_take_many(actor=SYSTEM, items=[(plenty.pk, 2), (scarce.pk, 1)])
 
     outcomes = outcome_names(run_concurrently(checkout, [(index,) for index in range(12)]))
 
@@ -79,11 +80,11 @@ def test_stock_counts_and_sales_interleave_consistently():
 
     def work(index: int):
         if index % 5 == 0:
-            stock_set(variant_id=variant.pk, quantity=40)
+            stock_set(actor=SYSTEM, variant_id=variant.pk, quantity=40)
         elif index % 5 == 1:
-            stock_adjust(variant_id=variant.pk, delta=-1, reason="damage")
+            stock_adjust(actor=SYSTEM, variant_id=variant.pk, delta=-1, reason="damage")
         else:
-            stock_move(variant_id=variant.pk, delta=-1, reason="sale")
+            stock_move(actor=SYSTEM, variant_id=variant.pk, delta=-1, reason="sale")
 
     outcomes = outcome_names(run_concurrently(work, [(index,) for index in range(20)]))
 

@@ -5,6 +5,7 @@ import pytest
 from carts.models import DiscountUsage
 from catalog import services as catalog_services
 from customers import services as customer_services
+from moodmnky.actors import Actor
 from moodmnky.api.tokens import tokens_for
 from moodmnky.services import api_key_create
 from tests.carts.factories import CartDiscountFactory, CartItemFactory, CustomerCartFactory
@@ -25,7 +26,7 @@ def test_every_admin_page_opens(admin_page, staff):
     variant = VariantFactory()
     ProductMediaFactory(product=variant.product)
     CollectionFactory().products.add(variant.product)
-    catalog_services.stock_adjust(variant_id=variant.pk, delta=3, reason="receive", actor=staff)
+    catalog_services.stock_adjust(actor=Actor(user=staff), variant_id=variant.pk, delta=3, reason="receive")
     api_key_create(name="ERP", scopes=["orders:read"], created_by=staff)
     cart = CustomerCartFactory(customer=customer)
     CartItemFactory(cart=cart, variant=variant)

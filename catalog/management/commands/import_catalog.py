@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.services.importing import ImportAborted, catalog_import
+from catalog.importing import ImportAborted, catalog_import
+from moodmnky.actors import Actor
 
 
 class Command(BaseCommand):
@@ -14,7 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, partial, dry_run, **options):
         try:
-            report = catalog_import(path=file, partial=partial, dry_run=dry_run, actor="import_catalog")
+            report = catalog_import(actor=Actor.system_job("import_catalog"), path=file, partial=partial,
+                                    dry_run=dry_run)
         except FileNotFoundError:
             raise CommandError(f"No such file: {file}") from None
         except ImportAborted as aborted:

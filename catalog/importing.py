@@ -1,4 +1,7 @@
-"""Catalog import from CSV or JSON: every row validated, row-level errors, all-or-nothing by default."""
+"""Catalog import from CSV or JSON: rows checked with the API's input serializers, written by the services.
+
+An interface beside api/ and admin.py (not a service): it may use the API's serializers.
+"""
 
 import csv
 import io
@@ -9,9 +12,18 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from catalog.api.serializers import ProductWriteSerializer, VariantCreateSerializer
 from catalog.models import Category, Collection, Product, Variant
-from catalog.services.products import product_create, product_update, variant_create, variant_update
-from catalog.services.stock import stock_set
+from catalog.services import (
+    product_changes_batched,
+    product_create,
+    product_update,
+    stock_set,
+    variant_create,
+    variant_update,
+)
+from moodmnky.actors import Actor
+from moodmnky.api.exceptions import flatten_errors
 from moodmnky.errors import DomainError
 
 PRODUCT_COLUMNS = ["product_slug", "product_name", "description", "product_type", "status", "category",
@@ -68,11 +80,12 @@ class ImportAborted(Exception):
         self.report = report
 
 
-def catalog_import(*, path: str | Path, partial: bool = False, dry_run: bool = False, actor=None) -> ImportReport:
+def catalog_import(*, actor: Actor, path: str | Path, partial: bool = False, dry_run: bool = False) -> ImportReport:
     """Import products and variants; existing slugs and SKUs are updated, so re-running is safe.
 
     A quantity is the stock count to set (the difference is an `adjustment` movement; on a new variant
-    the opening `receive`). Without `partial`, any error raises ImportAborted and writes nothing.
+    the opening `receive`). Each product is announced once (one webhook event with all its rows).
+    Without `partial`, any error raises ImportAborted and writes nothing.
     """
     path = Path(path)
     report = ImportReport()
@@ -86,7 +99,7 @@ def catalog_import(*, path: str | Path, partial: bool = False, dry_run: bool = F
             if group.bad:
                 continue  # counted as skipped by _validate
             try:
-                with transaction.atomic():
+                with transaction.atomic(), product_changes_batched():
                     _apply(group, report, reference=reference, actor=actor)
             except (DomainError, RowError) as exc:
                 row = exc.row if isinstance(exc, RowError) else group.row
@@ -174,8 +187,6 @@ def _split(value: str) -> list[str]:
 # --- validation -----------------------------------------------------------------------------------
 
 def _validate(groups: list[ProductGroup], report: ImportReport) -> None:
-    from catalog.api.serializers import ProductWriteSerializer, VariantCreateSerializer  # one set of rules
-
     categories = dict(Category.objects.values_list("slug", "pk"))
     collections = dict(Collection.objects.values_list("slug", "pk"))
     products = dict(Product.objects.values_list("slug", "pk"))
@@ -232,8 +243,6 @@ def _validate(groups: list[ProductGroup], report: ImportReport) -> None:
 
 
 def _flat(errors, prefix: str = ""):
-    from moodmnky.api.exceptions import flatten_errors
-
     for detail in flatten_errors(errors, prefix):
         yield detail["field"], detail["message"]
 
@@ -246,7 +255,7 @@ def _apply(group: ProductGroup, report: ImportReport, *, reference: str, actor) 
     if exists:
         product = Product.objects.get(slug=group.slug)
         fields.pop("slug", None)
-        product_update(product=product, actor=actor, **fields)
+        product_update(actor=actor, product_id=product.pk, **fields)
         report.products_updated += 1
     else:
         product = product_create(actor=actor, **fields)
@@ -257,13 +266,13 @@ def _apply(group: ProductGroup, report: ImportReport, *, reference: str, actor) 
             if variant.pop("exists"):
                 quantity = variant.pop("quantity", None)
                 current = Variant.objects.get(sku=variant["sku"])
-                variant_update(variant=current, actor=actor, **variant)
+                variant_update(actor=actor, variant_id=current.pk, **variant)
                 report.variants_updated += 1
                 if quantity is not None and stock_set(variant_id=current.pk, quantity=quantity, reference=reference,
                                                       note="Catalog import", actor=actor):
                     report.stock_changes += 1
             else:
-                variant_create(product=product, actor=actor, **variant)
+                variant_create(actor=actor, product_id=product.pk, **variant)
                 report.variants_created += 1
                 report.stock_changes += 1 if variant.get("quantity") else 0
         except DomainError as exc:
