@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from catalog import services
-from catalog.images import validate_image
+from catalog.images import image_validate
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
 from catalog.rules import product_slug_check, stock_delta_check, variant_backorder_check
 from moodmnky.actors import actor_of
@@ -208,7 +208,7 @@ class MediaInlineForm(forms.ModelForm):
         image = self.cleaned_data.get("image")
         if image and hasattr(image, "size") and "image" in self.changed_data:
             try:
-                validate_image(image)
+                image_validate(image)
             except DomainError as exc:
                 raise ValidationError(exc.message) from None
         return image

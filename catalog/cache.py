@@ -1,13 +1,4 @@
-"""Catalog cache keys and their invalidation: version tokens that every catalog write replaces.
-
-Lists are cached under a version token per representation (public, admin) that catalog changes
-replace; a stock change replaces the public one only when a variant's `in_stock` flips, the only
-stock fact shoppers see. A product's detail is cached under its own token plus a taxonomy token
-(category and collection names appear in every product). Invalidation replaces tokens, so stale
-entries are never read again and simply expire. Tokens are replaced at once and again when the
-transaction commits: a reader that filled the cache from not-yet-committed state in between is
-therefore never served afterwards.
-"""
+"""Catalog cache keys and their invalidation: version tokens that every catalog write replaces."""
 
 import hashlib
 import json
@@ -23,6 +14,12 @@ CACHE_TIMEOUT = 60 * 10
 LIST_VERSION_KEYS = {"public": "catalog:v:list:public", "admin": "catalog:v:list:admin"}
 TAXONOMY_VERSION_KEY = "catalog:v:taxonomy"
 _collected: ContextVar[set[str] | None] = ContextVar("catalog_cache_collected", default=None)
+# Lists are cached under a version token per representation (public, admin); a stock change replaces
+# the public one only when a variant's `in_stock` flips, the only stock fact shoppers see. A product's
+# detail is cached under its own token plus a taxonomy token (category and collection names appear in
+# every product). Invalidation replaces tokens, so stale entries are never read again and expire.
+# Tokens are replaced at once and again when the transaction commits: a reader that filled the cache
+# from not-yet-committed state in between is therefore never served afterwards.
 
 
 def _product_version_key(product_id: int) -> str:

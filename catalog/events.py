@@ -1,7 +1,5 @@
-"""What products and stock look like to integrations (webhook `data`) and in the API bodies.
-
-The API's output serializers return these dicts, so an event and the admin API never disagree.
-"""
+"""What products and stock look like to integrations (webhook `data`) and in API bodies: the
+output serializers return these dicts, so an event and the admin API never disagree."""
 
 from collections.abc import Callable
 from datetime import datetime

@@ -19,7 +19,7 @@ class ImageInfo:
     height: int
 
 
-def validate_image(upload) -> ImageInfo:
+def image_validate(upload) -> ImageInfo:
     """Verify with Pillow; refuse anything that is not a JPEG/PNG/WebP/GIF ≤ 5 MB and ≤ 6000×6000.
 
     Raises ValidationFailedError naming `image`. The extension and content type the client sent are

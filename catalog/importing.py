@@ -1,7 +1,5 @@
-"""Catalog import from CSV or JSON: rows checked with the API's input serializers, written by the services.
-
-An interface beside api/ and admin.py (not a service): it may use the API's serializers.
-"""
+"""Catalog import from CSV or JSON, an interface beside api/ and admin.py: rows are checked with the
+API's input serializers and written by the services."""
 
 import csv
 import io

@@ -74,11 +74,11 @@ def _subtree(roots: list[int], rows: list[tuple[int, int | None, str]]) -> list[
     return found
 
 
-def products_in_stock(products: QuerySet[Product], in_stock: bool) -> QuerySet[Product]:
+def product_filter_in_stock(products: QuerySet[Product], in_stock: bool) -> QuerySet[Product]:
     return products.in_stock() if in_stock else products.out_of_stock()
 
 
-def products_with_tag(products: QuerySet[Product], tag: str) -> QuerySet[Product]:
+def product_filter_tag(products: QuerySet[Product], tag: str) -> QuerySet[Product]:
     tag = tag.strip().lower()
     if connection.vendor == "postgresql":
         return products.filter(tags__contains=[tag])
@@ -90,7 +90,7 @@ def products_with_tag(products: QuerySet[Product], tag: str) -> QuerySet[Product
     )
 
 
-def products_search(products: QuerySet[Product], text: str) -> QuerySet[Product]:
+def product_filter_search(products: QuerySet[Product], text: str) -> QuerySet[Product]:
     """Search name, description, tags, notes and SKUs.
 
     PostgreSQL: full-text search (websearch syntax, English stemming) ranked by relevance; SKUs are
@@ -130,7 +130,7 @@ def inventory_list() -> QuerySet[Variant]:
     return Variant.objects.select_related("product").order_by("id")
 
 
-def low_stock_variants() -> QuerySet[Variant]:
+def variant_list_low_stock() -> QuerySet[Variant]:
     """Tracked variants at or below their low-stock threshold, lowest stock first."""
     return (
         Variant.objects.filter(Variant.low_stock_q())
@@ -140,5 +140,5 @@ def low_stock_variants() -> QuerySet[Variant]:
     )
 
 
-def movement_list() -> QuerySet[StockMovement]:
+def stock_movement_list() -> QuerySet[StockMovement]:
     return StockMovement.objects.order_by("-created_at", "-id")

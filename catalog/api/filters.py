@@ -47,13 +47,13 @@ class ProductFilter(django_filters.FilterSet):
         return queryset.filter(category_id__in=selectors.category_and_descendant_ids(value))
 
     def filter_tag(self, queryset, name, value):
-        return selectors.products_with_tag(queryset, value)
+        return selectors.product_filter_tag(queryset, value)
 
     def filter_search(self, queryset, name, value):
-        return selectors.products_search(queryset, value)
+        return selectors.product_filter_search(queryset, value)
 
     def filter_in_stock(self, queryset, name, value):
-        return selectors.products_in_stock(queryset, value == "true")
+        return selectors.product_filter_in_stock(queryset, value == "true")
 
     def filter_queryset(self, queryset):
         return self._ordered(super().filter_queryset(queryset))

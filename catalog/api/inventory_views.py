@@ -33,7 +33,7 @@ class StockMovementListView(generics.ListAPIView):
     filterset_class = MovementFilter
 
     def get_queryset(self):
-        return selectors.movement_list()
+        return selectors.stock_movement_list()
 
 
 class StockAdjustmentView(generics.GenericAPIView):

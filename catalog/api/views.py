@@ -166,7 +166,7 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         envelope = s.ProductBulkSerializer(data=request.data)
         envelope.is_valid(raise_exception=True)
         good, bad = validate_items(envelope.validated_data["items"], s.ProductCreateSerializer)
-        results = services.products_bulk_create(items=good, invalid=bad, actor=actor_of(request),
+        results = services.product_bulk_create(items=good, invalid=bad, actor=actor_of(request),
                                                 error_policy=envelope.validated_data["error_policy"])
         return Response({"results": results})
 

@@ -46,7 +46,7 @@ def inventory_bulk(*, actor: Actor, items: list[tuple[int, dict]], error_policy:
 
 
 @transaction.atomic
-def products_bulk_create(*, actor: Actor, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
+def product_bulk_create(*, actor: Actor, items: list[tuple[int, dict]], error_policy: str = REJECT_EVERYTHING,
                          invalid: dict[int, list[dict]] | None = None) -> list[dict]:
     """Create up to 100 products (with variants), same two policies as inventory_bulk."""
     results: dict[int, dict] = {

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from catalog import cache as catalog_cache
 from catalog.errors import ProductNotFoundError, VariantInUseError, VariantNotFoundError
 from catalog.events import product_payload
-from catalog.images import validate_image
+from catalog.images import image_validate
 from catalog.models import Category, Collection, Product, ProductMedia, Variant
 from catalog.rules import RESERVED_SLUGS, product_slug_check, product_tags_clean, variant_backorder_check
 from catalog.selectors import product_prefetches
@@ -149,7 +149,7 @@ def variant_delete(*, actor: Actor, variant_id: int) -> None:
 def media_add(*, actor: Actor, product_id: int, image: UploadedFile, alt: str = "", position: int | None = None,
               variant_id: int | None = None) -> ProductMedia:
     """Store a verified image (JPEG, PNG, WebP or GIF, ≤ 5 MB, ≤ 6000×6000) under a random name of ours."""
-    info = validate_image(image)
+    info = image_validate(image)
     product = _product_locked(product_id)
     variant = _variant_of(product, variant_id)
     if position is None:

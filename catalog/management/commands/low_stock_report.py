@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from catalog.selectors import low_stock_variants
+from catalog.selectors import variant_list_low_stock
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
         parser.add_argument("--product-type", help="Only this product type (candle, soap, ...).")
 
     def handle(self, *args, product_type=None, **options):
-        variants = low_stock_variants()
+        variants = variant_list_low_stock()
         if product_type:
             variants = variants.filter(product__product_type=product_type)
         count = 0
