@@ -10,6 +10,7 @@ from django.utils import timezone
 from customers import services
 from customers.models import Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import OrderStats
+from moodmnky.actors import SYSTEM
 from tests.customers.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def test_search_matches_email_and_names(admin_client):
 def test_filters_active_tier_and_date_joined(admin_client):
     old = CustomerFactory(email="old@example.com", date_joined=timezone.now() - datetime.timedelta(days=400))
     gold = CustomerFactory(email="gold@example.com")
-    services.loyalty_adjust(customer=gold, points=2000, description="import")
+    services.loyalty_adjust(customer=gold, points=2000, description="import", actor=SYSTEM)
     CustomerFactory(email="closed@example.com", is_active=False)
     last_year = (timezone.now() - datetime.timedelta(days=300)).date().isoformat()
 
@@ -129,7 +130,7 @@ def test_staff_deactivation_ends_sessions_and_anonymised_accounts_stay_closed(ad
 
     assert response.status_code == 200 and response.json()["data"]["is_active"] is False
     assert customer_client.get("/api/v1/customers/profile/").status_code == 401
-    services.customer_anonymize(customer=customer)
+    services.customer_anonymize(customer=customer, actor=SYSTEM)
     reopen = admin_client.patch(f"{URL}{customer.pk}/", {"is_active": True})
     assert reopen.status_code == 400 and reopen.json()["error"]["details"][0]["field"] == "is_active"
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from customers.models import Customer, CustomerAuditEntry
+from moodmnky.actors import SYSTEM
 from moodmnky.webhooks.models import Event
 from tests.customers.factories import PASSWORD, CustomerFactory
 
@@ -187,4 +188,4 @@ def test_birthday_today_is_refused():
     from moodmnky.errors import ValidationFailedError
 
     with pytest.raises(ValidationFailedError):
-        customer_profile_update(customer=CustomerFactory(), birthday=datetime.date.today())
+        customer_profile_update(customer=CustomerFactory(), actor=SYSTEM, birthday=datetime.date.today())
