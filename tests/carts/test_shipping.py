@@ -92,7 +92,7 @@ def test_empty_cart_shows_the_flat_rates(api_client):
 def test_bad_address_is_400_naming_the_field(api_client, body, field):
     response = _estimate(api_client, CartFactory(), body)
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == field
 
 
