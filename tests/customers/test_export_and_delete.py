@@ -82,7 +82,7 @@ def test_delete_with_wrong_or_missing_password_is_400_and_keeps_the_account(cust
     missing = customer_client.delete(PROFILE, {})
 
     for response in (wrong, missing):
-        assert response.status_code == 400
+        assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
         assert [d["field"] for d in response.json()["error"]["details"]] == ["password"]
     customer = Customer.objects.get(pk=customer_client.customer.pk)
     assert customer.is_active and customer.anonymized_at is None

@@ -91,12 +91,17 @@ def test_adjust_needs_a_reason_and_never_goes_below_zero():
                                   actor=Actor(user=staff))
 
     assert row.created_by == staff and customer.loyalty_points == 25
-    with pytest.raises(InsufficientPointsError):
+    with pytest.raises(InsufficientPointsError) as below_zero:
         services.loyalty_adjust(customer=customer, points=-26, description="typo", actor=SYSTEM)
-    with pytest.raises(ValidationFailedError):
+    with pytest.raises(ValidationFailedError) as no_reason:
         services.loyalty_adjust(customer=customer, points=5, description="  ", actor=SYSTEM)
-    with pytest.raises(ValidationFailedError):
+    with pytest.raises(ValidationFailedError) as zero:
         services.loyalty_adjust(customer=customer, points=0, description="nothing", actor=SYSTEM)
+    assert [(error.value.code, error.value.field) for error in (below_zero, no_reason, zero)] == [
+        ("validation_error", "points"), ("validation_error", "description"), ("validation_error", "points")]
+    assert str(zero.value) == "Adjust by a non-zero number of points."
+    assert LoyaltyTransaction.objects.filter(customer=customer).count() == 1
+    assert_cache_matches_ledger(customer)
 
 
 def test_balance_equals_the_ledger_sum_after_a_mix_of_changes():
