@@ -160,7 +160,7 @@ class LoyaltyTransaction(models.Model):
     type = models.CharField(max_length=8, choices=Type.choices)
     points = models.IntegerField(help_text="Signed: earnings are positive, reversals and redemptions negative.")
     description = models.CharField(max_length=255, blank=True)
-    # No foreign key: the orders app comes later and must not be a dependency of customers.
+    # No foreign key: customers must not depend on the orders app.
     order_id = models.UUIDField(null=True, blank=True)
     # The money amount the row is about (order total for `earn`, refunded amount for `reverse`).
     amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

@@ -178,7 +178,7 @@ class AccountHistorySerializer(serializers.ModelSerializer):
 
 
 class ExportSerializer(serializers.Serializer):
-    """A customers.selectors.CustomerExport; parts of later apps come from customers.registry."""
+    """A customers.selectors.CustomerExport; other apps' parts come from customers.registry."""
 
     profile = CustomerSerializer()
     addresses = AddressSerializer(many=True)

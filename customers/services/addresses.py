@@ -1,8 +1,5 @@
-"""Saved addresses: validation, the cap, and the one-default-shipping / one-default-billing rule.
-
-Every write locks the customer row first, so concurrent requests for one customer queue; the partial
-unique constraints on Address are the database's backstop.
-"""
+"""Saved addresses: validation, the cap, and one default shipping and one default billing address, kept by
+locking the customer row first on every write (the partial unique constraints are the backstop)."""
 
 from typing import Any
 
