@@ -52,10 +52,9 @@ class CustomerSerializer(serializers.ModelSerializer):
         return OrderStatsSerializer(selectors.customer_order_stats(customer)).data
 
 
+# customers.events.customer_payload builds the same body for webhooks (tests/customers/test_events.py).
 class AdminCustomerSerializer(CustomerSerializer):
-    """The Customer shape plus what staff see: status, order count and total spent (list annotations).
-
-    customers.events.customer_payload builds the same body for webhooks (a test holds them equal)."""
+    """The Customer shape plus what staff see: status, order count and total spent (list annotations)."""
 
     order_count = serializers.SerializerMethodField()
     total_spent = serializers.SerializerMethodField()
@@ -177,8 +176,9 @@ class AccountHistorySerializer(serializers.ModelSerializer):
         return "system" if label.startswith("system") else "staff"
 
 
+# Serializes customers.selectors.CustomerExport (its docstring is the schema's description).
 class ExportSerializer(serializers.Serializer):
-    """A customers.selectors.CustomerExport; other apps' parts come from customers.registry."""
+    """Everything the platform holds about the customer; parts of later apps come from customers.registry."""
 
     profile = CustomerSerializer()
     addresses = AddressSerializer(many=True)
