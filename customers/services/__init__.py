@@ -18,8 +18,6 @@ from customers.services.loyalty import (
 )
 from customers.services.profile import (
     CUSTOMER_ADMIN_FIELDS,
-    PROFILE_RULE_FIELDS,
-    clean_profile_fields,
     customer_admin_update,
     customer_anonymize,
     customer_changes_clean,
@@ -30,7 +28,7 @@ from customers.services.profile import (
 )
 
 __all__ = [
-    "CUSTOMER_ADMIN_FIELDS", "PROFILE_RULE_FIELDS", "clean_profile_fields",
+    "CUSTOMER_ADMIN_FIELDS",
     "address_clean", "address_create", "address_delete", "address_update", "audit_record",
     "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_changes_clean",
     "customer_currencies", "customer_delete_account", "customer_lock", "customer_profile_update",

@@ -19,9 +19,9 @@ from moodmnky.errors import ValidationFailedError
 from moodmnky.money import store_currency
 
 PREFERENCE_FIELDS = ("email_marketing", "sms_marketing", "preferred_currency", "reminder_frequency")
-PROFILE_RULE_FIELDS = ("first_name", "last_name", "phone", "birthday")
 # What customer_admin_update changes: the admin API sends the first five, the Django admin any of them.
-CUSTOMER_ADMIN_FIELDS = (*PROFILE_RULE_FIELDS, "is_active", "email", *PREFERENCE_FIELDS, "is_staff", "is_superuser")
+CUSTOMER_ADMIN_FIELDS = ("first_name", "last_name", "phone", "birthday", "is_active", "email", *PREFERENCE_FIELDS,
+                         "is_staff", "is_superuser")
 EARLIEST_BIRTHDAY = date(1900, 1, 1)
 _UNSET: Any = object()  # "not given" (None is a value: birthday=None clears it)
 
@@ -84,10 +84,11 @@ def customer_admin_update(*, customer: Customer, actor: Actor, first_name: str =
 
 
 def customer_changes_clean(customer: Customer, changes: dict[str, Any]) -> dict[str, Any]:
-    """The rules of every profile edit (API and Django admin): clean_profile_fields, a normalised email free in
-    any letter case (EmailTakenError), a known currency and reminder frequency, and SMS marketing only with a
-    phone number. Returns the cleaned changes; an unchanged email is dropped. Raises ValidationFailedError."""
-    changes = clean_profile_fields(changes)
+    """The rules of every profile edit (API and Django admin): names trimmed, phone normalised, a birthday in
+    the past (after 1900), a normalised email free in any letter case (EmailTakenError), a known currency and
+    reminder frequency, and SMS marketing only with a phone number. Returns the cleaned changes (an
+    unchanged email is dropped); raises ValidationFailedError naming the field."""
+    changes = _names_phone_birthday_clean(changes)
     if "email" in changes:
         changes["email"] = Customer.objects.normalize_email(changes["email"])
         if changes["email"] == customer.email:
@@ -104,20 +105,6 @@ def customer_changes_clean(customer: Customer, changes: dict[str, Any]) -> dict[
     sms_marketing = changes.get("sms_marketing", customer.sms_marketing)
     if sms_marketing and not changes.get("phone", customer.phone):
         raise ValidationFailedError("Add a phone number to receive SMS marketing.", field="preferences.sms_marketing")
-    return changes
-
-
-def clean_profile_fields(changes: dict[str, Any]) -> dict[str, Any]:
-    """Names trimmed, phone normalised, birthday checked: the rules of the API and the admin alike."""
-    changes = dict(changes)
-    for field in ("first_name", "last_name"):
-        if field in changes:
-            changes[field] = (changes[field] or "").strip()
-    if "phone" in changes:
-        changes["phone"] = normalize_phone(changes["phone"] or "")
-    birthday = changes.get("birthday")
-    if birthday is not None and not (EARLIEST_BIRTHDAY <= birthday < timezone.now().date()):
-        raise ValidationFailedError("Enter a birthday in the past (after 1900).", field="birthday")
     return changes
 
 
@@ -162,6 +149,19 @@ def customer_anonymize(*, customer: Customer, actor: Actor) -> Customer:
     end_sessions(customer)
     audit_record(customer=customer, action=CustomerAuditEntry.Action.ANONYMIZED, actor=actor)
     return customer
+
+
+def _names_phone_birthday_clean(changes: dict[str, Any]) -> dict[str, Any]:
+    changes = dict(changes)
+    for field in ("first_name", "last_name"):
+        if field in changes:
+            changes[field] = (changes[field] or "").strip()
+    if "phone" in changes:
+        changes["phone"] = normalize_phone(changes["phone"] or "")
+    birthday = changes.get("birthday")
+    if birthday is not None and not (EARLIEST_BIRTHDAY <= birthday < timezone.now().date()):
+        raise ValidationFailedError("Enter a birthday in the past (after 1900).", field="birthday")
+    return changes
 
 
 def _given(**fields: Any) -> dict[str, Any]:
