@@ -92,7 +92,7 @@ class DiscountCodeAdmin(admin.ModelAdmin):
             services.discount_update(discount=obj, **changed)
             return
         created = services.discount_create(**{name: form.cleaned_data[name] for name in DiscountCodeForm.Meta.fields})
-        obj.pk, obj._state.adding, obj._state.db = created.pk, False, "default"
+        obj.pk, obj._state.adding, obj._state.db = created.pk, False, created._state.db
 
     def save_related(self, request, form, formsets, change):
         """The service already set the products and categories; only the inlines are left."""

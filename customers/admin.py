@@ -149,7 +149,8 @@ class CustomerAdmin(UserAdmin):
         if not change:
             created = services.customer_register(email=form.cleaned_data["email"],
                                                  password=form.cleaned_data["password1"], actor=actor_of(request))
-            obj.pk, obj.password, obj._state.adding, obj._state.db = created.pk, created.password, False, "default"
+            obj.pk, obj.password = created.pk, created.password
+            obj._state.adding, obj._state.db = False, created._state.db
             return
         fields = {field: form.cleaned_data[field] for field in form.changed_data
                   if field in services.CUSTOMER_ADMIN_FIELDS}
