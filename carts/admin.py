@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from carts import selectors, services
 from carts.models import Cart, CartDiscount, CartItem, DiscountCode, DiscountUsage
-from carts.services.discounts import discount_validate
 from moodmnky.admin_mixins import ReadOnlyAdminMixin, ReadOnlyInline
 from moodmnky.errors import ValidationFailedError
 
@@ -28,6 +27,8 @@ class DiscountStateFilter(admin.SimpleListFilter):
 
 
 class DiscountCodeForm(forms.ModelForm):
+    """Asks services.discount_validate (the admin API's rules) before the service writes."""
+
     class Meta:
         model = DiscountCode
         fields = ["code", "description", "type", "value", "is_active", "combinable", "minimum_subtotal",
@@ -39,7 +40,7 @@ class DiscountCodeForm(forms.ModelForm):
             "code", "type", "value", "minimum_subtotal", "starts_at", "ends_at", "usage_limit",
             "usage_limit_per_customer") if name in cleaned})
         try:
-            discount_validate(probe)  # the same rules as the admin API
+            services.discount_validate(probe)
         except ValidationFailedError as exc:
             self.add_error(exc.field if exc.field in self.fields else None, exc.message)
         return cleaned
@@ -86,7 +87,17 @@ class DiscountCodeAdmin(admin.ModelAdmin):
         return discount.state()
 
     def save_model(self, request, obj, form, change):
-        services.discount_save(discount=obj)
+        if change:
+            changed = {name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data}
+            services.discount_update(discount=obj, **changed)
+            return
+        created = services.discount_create(**{name: form.cleaned_data[name] for name in DiscountCodeForm.Meta.fields})
+        obj.pk, obj._state.adding, obj._state.db = created.pk, False, created._state.db
+
+    def save_related(self, request, form, formsets, change):
+        """The service already set the products and categories; only the inlines are left."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description="Deactivate selected codes")
     def deactivate(self, request, queryset):

@@ -8,9 +8,11 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from moodmnky.money import store_currency
 
-def _store_currency() -> str:
-    return settings.STORE_CURRENCY
+
+def _store_currency() -> str:  # named by migrations
+    return store_currency()
 
 
 class Cart(models.Model):

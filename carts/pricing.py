@@ -1,12 +1,5 @@
-"""Cart totals: one pure function (no database, no settings) from lines, codes, shipping and tax.
-
-Rounding rule (see docs/carts.md): money is `Decimal`, worked in whole cents. A line total is
-`unit_price × quantity` rounded half-up to the cent; each discount is rounded half-up to the cent
-and then spread over the lines it applies to (largest remainder, so the cents add up exactly);
-tax is rounded half-up per line (on the line's discounted amount) and summed. Totals are sums
-of already-rounded amounts, so `total = subtotal − discount_total + shipping_total + tax_total`
-holds exactly.
-"""
+"""Cart totals: one pure function (no database, no settings) from lines, codes, shipping and tax;
+its rounding rule is in cart_totals and docs/carts.md."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -94,6 +87,11 @@ def cart_totals(*, lines: Sequence[LineInput], codes: Sequence[CodeInput] = (),
     Codes are applied in order; each works on what earlier codes left of its eligible lines, so
     the discount never exceeds the subtotal. `tax_rate` is a fraction (0.08 = 8 %) charged on
     each line's discounted amount; shipping is not taxed. An empty cart ships for nothing.
+
+    Rounding: money is `Decimal`, worked in whole cents. A line total is `unit_price × quantity` rounded
+    half-up to the cent; each discount is rounded half-up and then spread over the lines it applies to
+    (largest remainder, so the cents add up exactly); tax is rounded half-up per line and summed. Totals
+    are sums of rounded amounts, so `total = subtotal − discount_total + shipping_total + tax_total` exactly.
     """
     shipping = shipping or ShippingInput()
     line_cents = {line.key: _cents(money(Decimal(line.unit_price) * line.quantity)) for line in lines}

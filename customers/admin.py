@@ -8,9 +8,10 @@ from django.contrib.auth.forms import UserChangeForm
 from django.template.response import TemplateResponse
 
 from customers import services
-from customers.loyalty import tier_q, tiers
 from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import order_stats_provider
+from customers.tiers import tier_q, tiers
+from moodmnky.actors import actor_of
 from moodmnky.admin_mixins import ReadOnlyAdminMixin, ReadOnlyInline
 from moodmnky.errors import DomainError
 
@@ -68,16 +69,27 @@ class AnonymizedFilter(admin.SimpleListFilter):
 
 
 class CustomerChangeForm(UserChangeForm):
-    """The admin's form applies the API's rules to names, phone and birthday (services.clean_profile_fields)."""
+    """The admin's form asks the service's rules (services.customer_changes_clean) of the changed fields."""
 
     def clean(self):
         cleaned = super().clean()
-        editable = {field: cleaned[field] for field in services.PROFILE_RULE_FIELDS if field in cleaned}
-        try:
-            cleaned.update(services.clean_profile_fields(editable))
+        if self.instance.pk is None:
+            return cleaned
+        changes = {field: cleaned[field] for field in self.changed_data
+                   if field in services.CUSTOMER_ADMIN_FIELDS and field in cleaned}
+        try:  # `instance` still holds the saved values here (the form copies the new ones onto it later)
+            cleaned.update(services.customer_changes_clean(self.instance, changes))
         except DomainError as exc:
-            self.add_error(exc.field if exc.field in self.fields else None, exc.message)
+            add_domain_error(self, exc)
         return cleaned
+
+
+def add_domain_error(form: forms.Form, exc: DomainError) -> None:
+    """Show a service's refusal on the form: each detail on its field (by its last dotted part), else on top."""
+    details = exc.details.get("errors") or [{"field": exc.field, "message": exc.message}]
+    for detail in details:
+        field = (detail.get("field") or "").rsplit(".", 1)[-1]
+        form.add_error(field if field in form.fields else None, detail["message"])
 
 
 @admin.register(Customer)
@@ -135,9 +147,14 @@ class CustomerAdmin(UserAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            super().save_model(request, obj, form, change)
+            created = services.customer_register(email=form.cleaned_data["email"],
+                                                 password=form.cleaned_data["password1"], actor=actor_of(request))
+            obj.pk, obj.password = created.pk, created.password
+            obj._state.adding, obj._state.db = False, created._state.db
             return
-        services.customer_staff_save(customer=obj, changed_fields=form.changed_data, actor=request.user)
+        fields = {field: form.cleaned_data[field] for field in form.changed_data
+                  if field in services.CUSTOMER_ADMIN_FIELDS}
+        services.customer_admin_update(customer=obj, actor=actor_of(request), **fields)
 
     @admin.action(description="Anonymise the selected customers (account deletion)", permissions=["change"])
     def anonymize(self, request, queryset):
@@ -148,26 +165,29 @@ class CustomerAdmin(UserAdmin):
             return TemplateResponse(request, "admin/customers/customer/anonymize_confirmation.html", context)
         done = 0
         for customer in queryset.filter(anonymized_at__isnull=True):
-            services.customer_anonymize(customer=customer, actor=request.user)
+            services.customer_anonymize(customer=customer, actor=actor_of(request))
             done += 1
         self.message_user(request, f"Anonymised {done} customer(s).", messages.SUCCESS)
         return None
 
 
 class LoyaltyAdjustForm(forms.ModelForm):
+    """Asks the service's rules (services.loyalty_adjust_check) before the adjustment is written."""
+
     class Meta:
         model = LoyaltyTransaction
         fields = ["customer", "points", "description"]
 
     def clean(self):
         data = super().clean()
-        customer, points = data.get("customer"), data.get("points")
-        if not points:
-            self.add_error("points", "Adjust by a non-zero number of points.")
-        elif customer is not None and customer.loyalty_points + points < 0:
-            self.add_error("points", f"The balance ({customer.loyalty_points}) cannot go below zero.")
-        if not (data.get("description") or "").strip():
-            self.add_error("description", "Say why the points change.")
+        customer = data.get("customer")
+        if customer is None:
+            return data
+        try:
+            services.loyalty_adjust_check(points=data.get("points"), description=data.get("description") or "",
+                                          balance=customer.loyalty_points)
+        except DomainError as exc:
+            add_domain_error(self, exc)
         return data
 
 
@@ -199,7 +219,7 @@ class LoyaltyTransactionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         try:
             row = services.loyalty_adjust(customer=obj.customer, points=obj.points, description=obj.description,
-                                          actor=request.user)
+                                          actor=actor_of(request))
         except DomainError as exc:  # a concurrent change since the form was checked
             self.message_user(request, str(exc), messages.ERROR)
             raise

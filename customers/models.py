@@ -1,10 +1,11 @@
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from moodmnky.money import store_currency
 
 # A customer keeps at most this many saved addresses (checkout can still take a one-off address).
 MAX_ADDRESSES_PER_CUSTOMER = 20
@@ -13,7 +14,7 @@ SUPPORTED_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "JPY", "CHF", 
 
 
 def default_currency() -> str:
-    return settings.STORE_CURRENCY
+    return store_currency()
 
 
 class ReminderFrequency(models.TextChoices):
@@ -94,7 +95,7 @@ class Customer(AbstractBaseUser, PermissionsMixin):
 
     @property
     def membership_tier(self) -> str:
-        from customers.loyalty import tier_for  # settings-driven, kept out of the model module
+        from customers.tiers import tier_for  # settings-driven, kept out of the model module
 
         return tier_for(self.lifetime_points)[0]
 
@@ -159,7 +160,7 @@ class LoyaltyTransaction(models.Model):
     type = models.CharField(max_length=8, choices=Type.choices)
     points = models.IntegerField(help_text="Signed: earnings are positive, reversals and redemptions negative.")
     description = models.CharField(max_length=255, blank=True)
-    # No foreign key: the orders app comes later and must not be a dependency of customers.
+    # No foreign key: customers must not depend on the orders app.
     order_id = models.UUIDField(null=True, blank=True)
     # The money amount the row is about (order total for `earn`, refunded amount for `reverse`).
     amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)

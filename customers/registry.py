@@ -1,11 +1,5 @@
-"""Extension points later apps fill from their AppConfig.ready(), so customers never imports them.
-
-- register_export_part(name, fn): fn(customer) -> JSON-able, added to GET /customers/profile/export/.
-- register_order_stats(provider): per-customer order statistics and the admin list's annotation.
-- register_anonymizer(fn): fn(customer) removes an app's personal data when the account is deleted.
-
-See docs/customers.md ("Registries") for how the orders and blends apps plug in.
-"""
+"""Extension points other apps fill from their AppConfig.ready(), so customers never imports them
+(export parts, order statistics, anonymizers; docs/customers.md "Registries")."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -1,12 +1,13 @@
 """Reads of customer data, shaped for the API and for other apps (orders read saved addresses here)."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 
-from customers.loyalty import NextTier, next_tier_for
 from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
-from customers.registry import OrderStats, order_stats_provider
+from customers.registry import OrderStats, export_parts, order_stats_provider
+from customers.tiers import NextTier, next_tier_for
 
 LOYALTY_RECENT_TRANSACTIONS = 50  # GET /customers/loyalty/ lists this many; the export has the whole ledger
 
@@ -18,6 +19,17 @@ class LoyaltySummary:
     lifetime_points: int
     next_tier: NextTier | None
     transactions: list[LoyaltyTransaction] = field(default_factory=list)
+
+
+@dataclass
+class CustomerExport:
+    """Everything the platform holds about a customer: this app's parts, and `parts` from customers.registry."""
+
+    profile: Customer
+    addresses: list[Address]
+    loyalty: LoyaltySummary
+    account_history: list[CustomerAuditEntry]
+    parts: dict[str, Any]
 
 
 def address_list_for_customer(customer: Customer) -> QuerySet[Address]:
@@ -62,4 +74,16 @@ def loyalty_summary(customer: Customer, *, limit: int | None = LOYALTY_RECENT_TR
         lifetime_points=customer.lifetime_points,
         next_tier=next_tier_for(customer.lifetime_points),
         transactions=list(transactions if limit is None else transactions[:limit]),
+    )
+
+
+def customer_export(customer: Customer) -> CustomerExport:
+    """The data export (GET /customers/profile/export/): the whole ledger and audit trail, and every
+    part other apps registered (with the defaults of those nobody registered)."""
+    return CustomerExport(
+        profile=customer,
+        addresses=list(address_list_for_customer(customer)),
+        loyalty=loyalty_summary(customer, limit=None),
+        account_history=list(audit_entries_for_customer(customer)),
+        parts=export_parts(customer),
     )

@@ -1,7 +1,5 @@
-"""Address and phone rules shared by profiles, saved addresses and (later) checkout addresses.
-
-Every checker returns the normalised value or raises ValidationFailedError naming the field.
-"""
+"""Address and phone rules shared by profiles, saved addresses and checkout addresses: each checker returns
+the normalised value or raises ValidationFailedError naming the field."""
 
 import re
 from collections.abc import Callable

@@ -10,6 +10,8 @@ os.environ.setdefault("HTTPS_ONLY", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"moodmnky-test-{os.getpid()}")
 
+from decimal import Decimal  # noqa: E402
+
 from moodmnky.settings import *  # noqa: E402,F403
 
 # Fast password hashing: the suite creates many accounts.
@@ -34,3 +36,13 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 if not REDIS_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# The store's money settings, pinned: cart totals, shipping and loyalty tests assert these exact figures,
+# whatever STORE_CURRENCY, SHIPPING_*, FREE_SHIPPING_THRESHOLD or TAX_RATE the environment sets.
+STORE_CURRENCY = "USD"
+SHIPPING_RATES = {
+    "standard": {"cost": Decimal("6.95"), "carrier": "USPS", "days": (3, 7)},
+    "express": {"cost": Decimal("19.95"), "carrier": "UPS", "days": (1, 2)},
+}
+FREE_SHIPPING_THRESHOLD = Decimal("75.00")
+TAX_RATE = Decimal("0")
+LOYALTY_TIERS = [("bronze", 0), ("silver", 500), ("gold", 1500), ("platinum", 5000)]

@@ -5,9 +5,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP_DIRS = {".venv", "node_modules", "tests", "migrations", "bench", "scripts", ".git"}
-# Files other helpers convert on parallel branches (issue 8: customers' event payloads, the token
-# services of moodmnky/api/tokens.py); the lead empties this list after merging them.
-PENDING_OTHER_HELPER: set[str] = {"customers/services/accounts.py", "customers/services/profile.py"}
 
 
 def lower_layer_files() -> list[Path]:
@@ -45,14 +42,8 @@ def test_the_walk_finds_the_lower_layers():
 def test_services_selectors_and_events_never_import_an_api_module():
     offenders = {
         str(path): imports for path in lower_layer_files()
-        if str(path) not in PENDING_OTHER_HELPER and (imports := api_imports(path))
+        if (imports := api_imports(path))
     }
 
     assert offenders == {}
 
-
-def test_pending_files_are_still_pending():
-    # A file fixed elsewhere must leave the list, so the list only shrinks.
-    fixed = [name for name in PENDING_OTHER_HELPER if not api_imports(Path(name))]
-
-    assert fixed == []

@@ -1,4 +1,3 @@
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -6,6 +5,7 @@ from carts.models import Cart, DiscountCode
 from carts.services import MAX_LINE_QUANTITY
 from catalog.models import Category, Product
 from moodmnky.api.schema import NamedChoiceField
+from moodmnky.money import store_currency
 
 
 def _discount_type(**kwargs) -> NamedChoiceField:
@@ -171,7 +171,7 @@ class DiscountSerializer(serializers.ModelSerializer):
         return discount.state()
 
     def get_currency(self, discount) -> str:
-        return settings.STORE_CURRENCY
+        return store_currency()
 
 
 class DiscountWriteSerializer(serializers.Serializer):

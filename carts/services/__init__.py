@@ -1,5 +1,6 @@
 """Every write of the carts app: carts and lines, codes on carts, discount codes, checkout hooks."""
 
+from carts.services.cart_codes import cart_apply_discount, cart_remove_discount
 from carts.services.carts import (
     MAX_LINE_QUANTITY,
     MAX_LINES,
@@ -17,13 +18,12 @@ from carts.services.checkout import (
     discount_record_usage,
     discount_validate_for_checkout,
 )
-from carts.services.codes import cart_apply_discount, cart_remove_discount
-from carts.services.discounts import (
+from carts.services.discount_admin import (
     discount_create,
     discount_deactivate,
     discount_delete,
-    discount_save,
     discount_update,
+    discount_validate,
 )
 from carts.services.merge import cart_merge
 
@@ -46,7 +46,7 @@ __all__ = [
     "discount_deactivate",
     "discount_delete",
     "discount_record_usage",
-    "discount_save",
     "discount_update",
+    "discount_validate",
     "discount_validate_for_checkout",
 ]

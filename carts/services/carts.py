@@ -42,7 +42,7 @@ def cart_create(*, customer=None, email: str = "") -> tuple[Cart, bool]:
 @transaction.atomic
 def cart_update(*, cart: Cart, email=_UNSET, note=_UNSET, shipping_method=_UNSET) -> Cart:
     """Change the contact email, the note or the selected shipping method of an open cart."""
-    cart = lock_open_cart(cart.pk)
+    cart = cart_lock_open(cart.pk)
     fields = ["last_activity_at"]
     if email is not _UNSET:
         cart.email = (email or "").strip().lower()
@@ -66,7 +66,7 @@ def cart_add_item(*, cart: Cart, variant_id: int, quantity: int) -> CartItem:
     nor what can be sold now (CartOutOfStockError, 409, context `available`). Stock is checked,
     not reserved: checkout takes it. A bounded number of queries, whatever the cart's size.
     """
-    cart = lock_open_cart(cart.pk)
+    cart = cart_lock_open(cart.pk)
     variant = Variant.objects.select_related("product").filter(pk=variant_id).first()
     if variant is None:
         raise ProductUnavailableError(variant_id=variant_id)
@@ -98,7 +98,7 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | N
     Raising a quantity is checked like an add (on sale, per-line maximum, stock); lowering one is
     always allowed, so a shopper can bring a line back within what is in stock.
     """
-    cart = lock_open_cart(cart.pk)
+    cart = cart_lock_open(cart.pk)
     item = CartItem.objects.select_related("variant__product").filter(cart=cart, pk=item_id).first()
     if item is None:
         raise CartItemNotFoundError()
@@ -120,7 +120,7 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | N
 
 @transaction.atomic
 def cart_remove_item(*, cart: Cart, item_id: int) -> None:
-    cart = lock_open_cart(cart.pk)
+    cart = cart_lock_open(cart.pk)
     deleted, _ = CartItem.objects.filter(cart=cart, pk=item_id).delete()
     if not deleted:
         raise CartItemNotFoundError()
@@ -143,7 +143,7 @@ def carts_expire(*, days: int, dry_run: bool = False, batch_size: int = 500) -> 
             deleted += len(batch)
 
 
-def lock_open_cart(cart_id) -> Cart:
+def cart_lock_open(cart_id) -> Cart:
     """Lock the cart row for this transaction (concurrent writes to one cart queue) and make
     sure it can still change."""
     cart = Cart.objects.select_for_update().filter(pk=cart_id).first()

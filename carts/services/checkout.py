@@ -6,10 +6,17 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from carts.discounts import check_customer_uses, check_state, combines, per_customer_message, uses_by
-from carts.errors import CartNotFoundError, CartNotOpenError, DiscountCodeError
+from carts.discount_rules import (
+    discount_check_customer_uses,
+    discount_check_state,
+    discount_combines,
+    discount_per_customer_message,
+    discount_uses_by,
+)
+from carts.errors import DiscountCodeError
 from carts.models import Cart, DiscountCode, DiscountUsage
 from carts.selectors import PricedCart, cart_price, cart_queryset
+from carts.services.carts import cart_lock_open
 
 
 def cart_lock_for_checkout(*, cart_id) -> Cart:
@@ -20,12 +27,7 @@ def cart_lock_for_checkout(*, cart_id) -> Cart:
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("cart_lock_for_checkout must run inside transaction.atomic().")
-    locked = Cart.objects.select_for_update().filter(pk=cart_id).values_list("status", flat=True).first()
-    if locked is None:
-        raise CartNotFoundError()
-    if locked != Cart.Status.OPEN:
-        raise CartNotOpenError("This cart has already been checked out." if locked == Cart.Status.CHECKED_OUT
-                               else "This cart was merged into another cart.", status=locked)
+    cart_lock_open(cart_id)
     return cart_queryset().get(pk=cart_id)
 
 
@@ -52,10 +54,10 @@ def discount_validate_for_checkout(*, cart: Cart, customer=None, email: str = ""
     now = timezone.now()
     applied = [application.discount for application in cart.applied_discounts.all()]
     for index, discount in enumerate(applied):
-        check_state(discount, now)
-        check_customer_uses(discount, customer=customer, email=email)
+        discount_check_state(discount, now)
+        discount_check_customer_uses(discount, customer=customer, email=email)
         earlier = applied[:index]
-        if earlier and not combines(discount, earlier):
+        if earlier and not discount_combines(discount, earlier):
             raise DiscountCodeError(f"The code {discount.code} can't be combined with "
                                     f"{earlier[0].code}. Remove one of them.")
     priced = cart_price(cart, shipping_method=shipping_method, now=now)
@@ -81,8 +83,8 @@ def discount_record_usage(*, discount: DiscountCode, customer=None, email: str =
                                 discount_id=discount.pk)
     email = (email or "").strip().lower()
     limit = discount.usage_limit_per_customer
-    if limit is not None and (customer is not None or email) and uses_by(
+    if limit is not None and (customer is not None or email) and discount_uses_by(
             discount, customer=customer, email=email) >= limit:
-        raise DiscountCodeError(per_customer_message(discount), discount_id=discount.pk)
+        raise DiscountCodeError(discount_per_customer_message(discount), discount_id=discount.pk)
     return DiscountUsage.objects.create(discount=discount, code=discount.code, customer=customer, email=email,
                                         order_reference=str(order_reference)[:100])

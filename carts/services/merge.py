@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.utils import timezone
 
-from carts.discounts import discount_check
+from carts.discount_rules import discount_check
 from carts.errors import CartNotOpenError, DiscountCodeError
 from carts.lines import source_of
 from carts.models import Cart, CartDiscount, CartItem
-from carts.selectors import cart_queryset, price_lines
+from carts.selectors import cart_line_inputs, cart_queryset
 from carts.services.carts import MAX_LINE_QUANTITY, MAX_LINES, cart_create
 from moodmnky.errors import ValidationFailedError
 
@@ -24,19 +24,18 @@ def cart_merge(*, guest_cart: Cart, customer) -> Cart:
     if guest_cart.customer_id is not None:
         raise ValidationFailedError("Only a guest cart can be merged into your cart.", field="id")
     target, _ = cart_create(customer=customer)
-    # Both rows locked in one order (by id) so concurrent merges queue instead of deadlocking.
+    # Both rows locked in one order (by id) so concurrent merges queue instead of deadlocking; their
+    # lines and codes are read once, under the lock.
     locked = {cart.pk: cart for cart in
-              Cart.objects.select_for_update().filter(pk__in=[guest_cart.pk, target.pk]).order_by("pk")}
+              cart_queryset().select_for_update().filter(pk__in=[guest_cart.pk, target.pk]).order_by("pk")}
     guest, target = locked[guest_cart.pk], locked[target.pk]
     if guest.status == Cart.Status.MERGED and guest.merged_into_id == target.pk:
         return target
     if not guest.is_open:
         raise CartNotOpenError("This cart can no longer be merged.", status=guest.status)
 
-    guest = cart_queryset().get(pk=guest.pk)
-    target = cart_queryset().get(pk=target.pk)
-    _merge_lines(guest, target)
-    _merge_codes(guest, target, customer)
+    merged_items = _merge_lines(guest, target)
+    _merge_codes(guest, target, merged_items, customer)
 
     now = timezone.now()
     Cart.objects.filter(pk=guest.pk).update(status=Cart.Status.MERGED, merged_into=target, last_activity_at=now)
@@ -47,14 +46,16 @@ def cart_merge(*, guest_cart: Cart, customer) -> Cart:
     return target
 
 
-def _merge_lines(guest: Cart, target: Cart) -> None:
-    by_variant = {item.variant_id: item for item in target.items.all() if item.variant_id is not None}
+def _merge_lines(guest: Cart, target: Cart) -> list[CartItem]:
+    """Write the guest's lines into the target; returns the target's lines as they now are."""
+    items = list(target.items.all())
+    by_variant = {item.variant_id: item for item in items if item.variant_id is not None}
     line_count = len(by_variant)
     now = timezone.now()
     to_update, to_create = [], []
     for item in guest.items.all():
         if item.variant_id is None:
-            continue  # blend lines: the custom-blends issue merges them
+            continue  # not a variant line
         source = source_of(item)
         if not source.is_sellable:
             continue
@@ -68,21 +69,21 @@ def _merge_lines(guest: Cart, target: Cart) -> None:
             existing.quantity, existing.updated_at = quantity, now
             to_update.append(existing)
         elif line_count < MAX_LINES:
-            to_create.append(CartItem(cart=target, variant_id=item.variant_id, quantity=quantity,
+            to_create.append(CartItem(cart=target, variant=item.variant, quantity=quantity,
                                       unit_price_at_add=item.unit_price_at_add, created_at=item.created_at,
                                       updated_at=now))
             line_count += 1
     CartItem.objects.bulk_update(to_update, ["quantity", "updated_at"])
     CartItem.objects.bulk_create(to_create)
+    return items + to_create
 
 
-def _merge_codes(guest: Cart, target: Cart, customer) -> None:
+def _merge_codes(guest: Cart, target: Cart, merged_items: list[CartItem], customer) -> None:
     guest_codes = [application.discount for application in guest.applied_discounts.all()]
     if not guest_codes:
         return
-    target = cart_queryset().get(pk=target.pk)  # with the merged lines
     applied = [application.discount for application in target.applied_discounts.all()]
-    lines = price_lines(target)
+    lines = cart_line_inputs(merged_items)
     for discount in guest_codes:
         if any(other.pk == discount.pk for other in applied):
             continue

@@ -1,8 +1,8 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
-from customers.loyalty import tier_q, tiers
 from customers.models import Customer
+from customers.tiers import tier_q, tiers
 
 
 def _tier_choices() -> list[tuple[str, str]]:

@@ -1,10 +1,8 @@
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from customers import selectors
 from customers.models import (
-    SUPPORTED_CURRENCIES,
     Address,
     Customer,
     CustomerAuditEntry,
@@ -12,6 +10,8 @@ from customers.models import (
     ReminderFrequency,
 )
 from customers.registry import OrderStats
+from customers.services import customer_currencies
+from moodmnky.money import store_currency
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -31,7 +31,7 @@ class OrderStatsSerializer(serializers.Serializer):
     currency = serializers.SerializerMethodField()
 
     def get_currency(self, stats: OrderStats) -> str:
-        return settings.STORE_CURRENCY
+        return store_currency()
 
 
 class CustomerSerializer(serializers.ModelSerializer):
@@ -52,6 +52,7 @@ class CustomerSerializer(serializers.ModelSerializer):
         return OrderStatsSerializer(selectors.customer_order_stats(customer)).data
 
 
+# customers.events.customer_payload builds the same body for webhooks (tests/customers/test_events.py).
 class AdminCustomerSerializer(CustomerSerializer):
     """The Customer shape plus what staff see: status, order count and total spent (list annotations)."""
 
@@ -72,14 +73,13 @@ class AdminCustomerSerializer(CustomerSerializer):
         return f"{selectors.customer_order_stats(customer).total_spent:.2f}"
 
     def get_currency(self, customer: Customer) -> str:
-        return settings.STORE_CURRENCY
+        return store_currency()
 
 
 class PreferencesUpdateSerializer(serializers.Serializer):
     email_marketing = serializers.BooleanField(required=False)
     sms_marketing = serializers.BooleanField(required=False)
-    preferred_currency = serializers.ChoiceField(
-        choices=sorted({*SUPPORTED_CURRENCIES, settings.STORE_CURRENCY}), required=False)
+    preferred_currency = serializers.ChoiceField(choices=customer_currencies(), required=False)
     reminder_frequency = serializers.ChoiceField(choices=ReminderFrequency.choices, required=False)
 
 
@@ -171,21 +171,25 @@ class AccountHistorySerializer(serializers.ModelSerializer):
 
     def get_by(self, entry: CustomerAuditEntry) -> str:
         label = entry.actor_label
-        return label if label in ("customer", "system") or label.startswith("customer") else "staff"
+        if label.startswith("customer"):
+            return "customer"
+        return "system" if label.startswith("system") else "staff"
 
 
+# Serializes customers.selectors.CustomerExport (its docstring is the schema's description).
 class ExportSerializer(serializers.Serializer):
     """Everything the platform holds about the customer; parts of later apps come from customers.registry."""
 
     profile = CustomerSerializer()
     addresses = AddressSerializer(many=True)
-    orders = serializers.JSONField()
-    blends = serializers.JSONField()
-    scent_profile = serializers.JSONField(allow_null=True)
+    orders = serializers.JSONField(source="parts.orders")
+    blends = serializers.JSONField(source="parts.blends")
+    scent_profile = serializers.JSONField(source="parts.scent_profile", allow_null=True)
     loyalty = LoyaltySerializer()
     account_history = AccountHistorySerializer(many=True)
 
-
-def customer_event_data(customer: Customer) -> dict:
-    """A customer as webhook subscribers receive it (the admin's view)."""
-    return AdminCustomerSerializer(customer).data
+    def to_representation(self, export) -> dict:
+        """The declared parts, then any extra part another app registered under a new name."""
+        body = super().to_representation(export)
+        body.update({name: value for name, value in export.parts.items() if name not in body})
+        return body

@@ -12,14 +12,8 @@ from customers import selectors, services
 from customers.api import serializers as s
 from customers.api.filters import CustomerFilter
 from customers.models import Address, Customer
-from customers.registry import export_parts
-from moodmnky.api.permissions import IsAdminWithScope, IsCustomer, actor_of
-
-
-def audit_actor(request) -> dict:
-    """actor_of() as the audit services take it: a user to link, or a label."""
-    actor = actor_of(request)
-    return {"actor": None, "actor_label": actor} if isinstance(actor, str) else {"actor": actor}
+from moodmnky.actors import actor_of
+from moodmnky.api.permissions import IsAdminWithScope, IsCustomer
 
 
 class ProfileView(GenericAPIView):
@@ -35,7 +29,8 @@ class ProfileView(GenericAPIView):
     def patch(self, request):
         data = s.ProfileUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        customer = services.customer_profile_update(customer=request.user, **data.to_service_kwargs())
+        customer = services.customer_profile_update(customer=request.user, actor=actor_of(request),
+                                                    **data.to_service_kwargs())
         return Response(s.CustomerSerializer(customer).data)
 
     @extend_schema(request=s.AccountDeleteSerializer, responses={204: None},
@@ -71,16 +66,7 @@ class ExportView(GenericAPIView):
 
     @extend_schema(summary="Everything the platform holds about the customer, as JSON")
     def get(self, request):
-        customer = request.user
-        body = {
-            "profile": s.CustomerSerializer(customer).data,
-            "addresses": s.AddressSerializer(selectors.address_list_for_customer(customer), many=True).data,
-            "loyalty": s.LoyaltySerializer(selectors.loyalty_summary(customer, limit=None)).data,
-            "account_history": s.AccountHistorySerializer(selectors.audit_entries_for_customer(customer),
-                                                          many=True).data,
-            **export_parts(customer),
-        }
-        return Response(body)
+        return Response(s.ExportSerializer(selectors.customer_export(request.user)).data)
 
 
 class LoyaltyView(GenericAPIView):
@@ -109,17 +95,17 @@ class AddressViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Retr
     def create(self, request, *args, **kwargs):
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
-        address = services.address_create(customer=request.user, **data.validated_data)
+        address = services.address_create(customer=request.user, actor=actor_of(request), **data.validated_data)
         return Response(self.get_serializer(address).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, *args, **kwargs):
         data = self.get_serializer(self.get_object(), data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        address = services.address_update(address=data.instance, **data.validated_data)
+        address = services.address_update(address=data.instance, actor=actor_of(request), **data.validated_data)
         return Response(self.get_serializer(address).data)
 
     def destroy(self, request, *args, **kwargs):
-        services.address_delete(address=self.get_object())
+        services.address_delete(address=self.get_object(), actor=actor_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -145,6 +131,6 @@ class CustomerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.U
     def partial_update(self, request, *args, **kwargs):
         data = s.AdminCustomerUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        customer = services.customer_admin_update(customer=self.get_object(), **audit_actor(request),
+        customer = services.customer_admin_update(customer=self.get_object(), actor=actor_of(request),
                                                   **data.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=customer.pk)).data)

@@ -9,23 +9,29 @@ from customers.services.accounts import (
 )
 from customers.services.addresses import address_clean, address_create, address_delete, address_update
 from customers.services.audit import audit_record
-from customers.services.loyalty import loyalty_adjust, loyalty_award, loyalty_redeem, loyalty_reverse
+from customers.services.loyalty import (
+    loyalty_adjust,
+    loyalty_adjust_check,
+    loyalty_award,
+    loyalty_redeem,
+    loyalty_reverse,
+)
 from customers.services.profile import (
-    PROFILE_RULE_FIELDS,
-    clean_profile_fields,
+    CUSTOMER_ADMIN_FIELDS,
     customer_admin_update,
     customer_anonymize,
+    customer_changes_clean,
+    customer_currencies,
     customer_delete_account,
     customer_lock,
     customer_profile_update,
-    customer_staff_save,
 )
 
 __all__ = [
-    "PROFILE_RULE_FIELDS", "clean_profile_fields",
+    "CUSTOMER_ADMIN_FIELDS",
     "address_clean", "address_create", "address_delete", "address_update", "audit_record",
-    "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_delete_account",
-    "customer_lock", "customer_profile_update", "customer_register", "customer_staff_save", "loyalty_adjust",
-    "loyalty_award", "loyalty_redeem", "loyalty_reverse", "password_reset_confirm", "password_reset_request",
-    "password_reset_token",
+    "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_changes_clean",
+    "customer_currencies", "customer_delete_account", "customer_lock", "customer_profile_update",
+    "customer_register", "loyalty_adjust", "loyalty_adjust_check", "loyalty_award", "loyalty_redeem",
+    "loyalty_reverse", "password_reset_confirm", "password_reset_request", "password_reset_token",
 ]

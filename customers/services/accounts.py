@@ -10,8 +10,10 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from customers.errors import EmailTakenError, InvalidResetTokenError
+from customers.events import customer_payload
 from customers.models import Customer, CustomerAuditEntry
 from customers.services.audit import audit_record
+from moodmnky.actors import Actor
 from moodmnky.api.tokens import end_sessions
 from moodmnky.errors import ValidationFailedError
 from moodmnky.webhooks.services import record_event
@@ -25,8 +27,12 @@ def _check_password(password: str, customer: Customer, field: str = "password") 
 
 
 @transaction.atomic
-def customer_register(*, email: str, password: str, first_name: str = "", last_name: str = "") -> Customer:
-    """Create a customer account; a taken email (any letter case) is refused."""
+def customer_register(*, email: str, password: str, first_name: str = "", last_name: str = "",
+                      actor: Actor | None = None) -> Customer:
+    """Create a customer account and record `customer.created`; a taken email (any letter case) is refused.
+
+    `actor` is who created it (staff in the Django admin); None: the customer signed up themselves.
+    """
     email = Customer.objects.normalize_email(email)
     if Customer.objects.filter(email__iexact=email).exists():
         raise EmailTakenError()
@@ -34,9 +40,7 @@ def customer_register(*, email: str, password: str, first_name: str = "", last_n
     _check_password(password, customer)
     customer.set_password(password)
     customer.save()
-    from customers.api.serializers import customer_event_data  # the admin's view of the resource
-
-    record_event("customer.created", customer_event_data(customer))
+    record_event("customer.created", customer_payload(customer), actor=actor or Actor(user=customer))
     return customer
 
 
@@ -77,8 +81,7 @@ def password_reset_confirm(*, token: str, password: str) -> Customer:
     customer.set_password(password)
     customer.save(update_fields=["password"])
     end_sessions(customer)  # refuses every older access and refresh token
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_RESET, actor=customer,
-                 actor_label="customer (reset link)")
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_RESET, actor=Actor(user=customer))
     return customer
 
 
@@ -92,4 +95,4 @@ def customer_change_password(*, customer: Customer, current_password: str, new_p
     customer.set_password(new_password)
     customer.save(update_fields=["password"])
     end_sessions(customer, keep_session_id=session_id)
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_CHANGED, actor=customer)
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_CHANGED, actor=Actor(user=customer))

@@ -1,8 +1,5 @@
-"""Saved addresses: validation, the cap, and the one-default-shipping / one-default-billing rule.
-
-Every write locks the customer row first, so concurrent requests for one customer run one after
-another; the partial unique constraints on Address are the database's backstop.
-"""
+"""Saved addresses: validation, the cap, and one default shipping and one default billing address, kept by
+locking the customer row first on every write (the partial unique constraints are the backstop)."""
 
 from typing import Any
 
@@ -13,44 +10,55 @@ from customers.models import MAX_ADDRESSES_PER_CUSTOMER, Address, Customer, Cust
 from customers.services.audit import audit_record, field_changes
 from customers.services.profile import customer_lock
 from customers.validation import normalize_country, normalize_phone, normalize_postal_code, normalize_region
+from moodmnky.actors import Actor
 from moodmnky.errors import NotFoundError, ValidationFailedError
 
 ADDRESS_FIELDS = ("first_name", "last_name", "company", "line1", "line2", "city", "region", "postal_code",
                   "country", "phone")
 DEFAULT_FLAGS = ("is_default_shipping", "is_default_billing")
 REQUIRED_FIELDS = ("first_name", "last_name", "line1", "city", "country")
+_UNSET: Any = object()  # "not given"
 
 
 @transaction.atomic
-def address_create(*, customer: Customer, actor: Customer | None = None, actor_label: str = "",
-                   **fields: Any) -> Address:
+def address_create(*, customer: Customer, actor: Actor, first_name: str = "", last_name: str = "",
+                   company: str = "", line1: str = "", line2: str = "", city: str = "", region: str = "",
+                   postal_code: str = "", country: str = "", phone: str = "", is_default_shipping: bool = False,
+                   is_default_billing: bool = False) -> Address:
     """Save a new address. The customer's first address becomes both defaults; asking for a default
     takes it from the previous holder. More than MAX_ADDRESSES_PER_CUSTOMER raises AddressLimitError."""
-    _check_known(fields)
     customer_lock(customer.pk)
     existing = Address.objects.filter(customer_id=customer.pk).count()
     if existing >= MAX_ADDRESSES_PER_CUSTOMER:
         raise AddressLimitError(AddressLimitError.message.format(limit=MAX_ADDRESSES_PER_CUSTOMER),
                                 limit=MAX_ADDRESSES_PER_CUSTOMER)
-    data = address_clean({field: fields.get(field, "") for field in ADDRESS_FIELDS})
-    flags = {flag: bool(fields.get(flag)) or existing == 0 for flag in DEFAULT_FLAGS}
+    data = address_clean({"first_name": first_name, "last_name": last_name, "company": company, "line1": line1,
+                          "line2": line2, "city": city, "region": region, "postal_code": postal_code,
+                          "country": country, "phone": phone})
+    asked = {"is_default_shipping": is_default_shipping, "is_default_billing": is_default_billing}
+    flags = {flag: bool(on) or existing == 0 for flag, on in asked.items()}
     _take_defaults(customer.pk, [flag for flag, on in flags.items() if on])
     address = Address.objects.create(customer_id=customer.pk, **data, **flags)
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.ADDRESS_CREATED, actor=actor or customer,
-                 actor_label=actor_label, address_id=address.pk,
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.ADDRESS_CREATED, actor=actor,
+                 address_id=address.pk,
                  changes=field_changes({}, {**{k: v for k, v in data.items() if v}, **flags}))
     return address
 
 
 @transaction.atomic
-def address_update(*, address: Address, actor: Customer | None = None, actor_label: str = "",
-                   **changes: Any) -> Address:
+def address_update(*, address: Address, actor: Actor, first_name: str = _UNSET, last_name: str = _UNSET,
+                   company: str = _UNSET, line1: str = _UNSET, line2: str = _UNSET, city: str = _UNSET,
+                   region: str = _UNSET, postal_code: str = _UNSET, country: str = _UNSET, phone: str = _UNSET,
+                   is_default_shipping: bool = _UNSET, is_default_billing: bool = _UNSET) -> Address:
     """Change an address; the merged result is validated as a whole (a new country re-checks the postal code).
 
     Setting a default moves it here from the customer's other address. A default cannot be switched off
     directly (ValidationFailedError naming the flag): the customer picks another address as default instead.
     """
-    _check_known(changes)
+    given = {"first_name": first_name, "last_name": last_name, "company": company, "line1": line1,
+             "line2": line2, "city": city, "region": region, "postal_code": postal_code, "country": country,
+             "phone": phone, "is_default_shipping": is_default_shipping, "is_default_billing": is_default_billing}
+    changes = {field: value for field, value in given.items() if value is not _UNSET}
     customer = customer_lock(address.customer_id)
     address = _fresh(address)
     for flag in DEFAULT_FLAGS:
@@ -67,13 +75,13 @@ def address_update(*, address: Address, actor: Customer | None = None, actor_lab
     for field in diff:
         setattr(address, field, data[field])
     address.save(update_fields=[*diff, "updated_at"])
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.ADDRESS_UPDATED, actor=actor or customer,
-                 actor_label=actor_label, address_id=address.pk, changes=diff)
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.ADDRESS_UPDATED, actor=actor,
+                 address_id=address.pk, changes=diff)
     return address
 
 
 @transaction.atomic
-def address_delete(*, address: Address, actor: Customer | None = None, actor_label: str = "") -> None:
+def address_delete(*, address: Address, actor: Actor) -> None:
     """Delete an address; a default it held passes to the customer's most recently added other address."""
     customer = customer_lock(address.customer_id)
     address = _fresh(address)
@@ -83,9 +91,8 @@ def address_delete(*, address: Address, actor: Customer | None = None, actor_lab
     heir = Address.objects.filter(customer_id=customer.pk).order_by("-created_at", "-id").first()
     if heir is not None and lost:
         Address.objects.filter(pk=heir.pk).update(**dict.fromkeys(lost, True))
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.ADDRESS_DELETED, actor=actor or customer,
-                 actor_label=actor_label, address_id=address_id,
-                 changes={"address": [str(address), None]})
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.ADDRESS_DELETED, actor=actor,
+                 address_id=address_id, changes={"address": [str(address), None]})
 
 
 def address_clean(data: dict[str, Any], *, field_prefix: str = "") -> dict[str, str]:
@@ -131,8 +138,3 @@ def _fresh(address: Address) -> Address:
     except Address.DoesNotExist:
         raise NotFoundError("Address not found.") from None
 
-
-def _check_known(fields: dict) -> None:
-    unknown = set(fields) - {*ADDRESS_FIELDS, *DEFAULT_FLAGS}
-    if unknown:
-        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")

@@ -5,18 +5,18 @@ from decimal import Decimal
 from typing import Any
 
 from customers.models import Customer, CustomerAuditEntry
+from moodmnky.actors import Actor
 
 REDACTED = "[redacted]"
 
 
-def actor_label_for(customer: Customer, actor: Customer | None, label: str = "") -> str:
-    if label:
-        return label
-    if actor is None:
-        return "system"
-    if actor.pk == customer.pk:
-        return "customer"
-    return f"staff {actor.email}"
+def audit_actor_label(customer: Customer, actor: Actor) -> str:
+    """How the trail names the actor: "customer" (themselves), "staff <email>", the API key, or "system"."""
+    if actor.api_key is not None:
+        return actor.label
+    if actor.user is not None:
+        return "customer" if actor.user_id == customer.pk else f"staff {actor.user.email}"
+    return "system" if actor.system in ("", "system") else f"system ({actor.system})"
 
 
 def json_value(value: Any) -> Any:
@@ -33,13 +33,13 @@ def field_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list]:
             for field, value in new.items() if old.get(field) != value}
 
 
-def audit_record(*, customer: Customer, action: str, actor: Customer | None = None, actor_label: str = "",
-                 changes: dict | None = None, address_id: int | None = None) -> CustomerAuditEntry:
+def audit_record(*, customer: Customer, action: str, actor: Actor, changes: dict | None = None,
+                 address_id: int | None = None) -> CustomerAuditEntry:
     """Write one audit entry; call it inside the transaction of the change it describes."""
     return CustomerAuditEntry.objects.create(
         customer=customer,
-        actor=actor if actor is not None and actor.pk is not None else None,
-        actor_label=actor_label_for(customer, actor, actor_label),
+        actor=actor.user if actor.user_id is not None else None,
+        actor_label=audit_actor_label(customer, actor)[:150],
         action=action,
         address_id=address_id,
         changes=changes or {},

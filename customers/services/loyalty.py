@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import F, Sum
 
 from customers.errors import InsufficientPointsError
-from customers.loyalty import points_for
 from customers.models import Customer, LoyaltyTransaction
 from customers.services.profile import customer_lock
+from customers.tiers import points_for
+from moodmnky.actors import SYSTEM, Actor
 from moodmnky.errors import ValidationFailedError
 
 Type = LoyaltyTransaction.Type
@@ -18,7 +19,7 @@ Type = LoyaltyTransaction.Type
 
 @transaction.atomic
 def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, description: str = "",
-                  ) -> LoyaltyTransaction | None:
+                  actor: Actor = SYSTEM) -> LoyaltyTransaction | None:
     """Award 1 point per whole currency unit of a paid order's total. Once per order: a second call
     returns the first award. An order under one currency unit earns nothing (None)."""
     customer_lock(customer.pk)
@@ -28,13 +29,13 @@ def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, descri
     points = points_for(amount)
     if points == 0:
         return None
-    return _post(customer, type=Type.EARN, points=points, order_id=order_id, amount=amount,
+    return _post(customer, type=Type.EARN, points=points, order_id=order_id, amount=amount, actor=actor,
                  description=description or f"Points for order {order_id}")
 
 
 @transaction.atomic
 def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, description: str = "",
-                    ) -> LoyaltyTransaction | None:
+                    actor: Actor = SYSTEM) -> LoyaltyTransaction | None:
     """Take back points for `amount` refunded on an order, so that what the order keeps is one point per
     whole unit of what stays paid (refunds add up; never more than was earned). None if it earned nothing.
 
@@ -51,39 +52,53 @@ def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, desc
     refunded = min((before["refunded"] or Decimal("0")) + Decimal(amount), earned.amount)
     should_be_reversed = earned.points - points_for(earned.amount - refunded)
     points = -(should_be_reversed + (before["points"] or 0))  # before["points"] is zero or negative
-    return _post(customer, type=Type.REVERSE, points=points, order_id=order_id, amount=amount,
+    return _post(customer, type=Type.REVERSE, points=points, order_id=order_id, amount=amount, actor=actor,
                  description=description or f"Refund on order {order_id}")
 
 
 @transaction.atomic
 def loyalty_redeem(*, customer: Customer, points: int, order_id: UUID | None = None,
-                   description: str = "") -> LoyaltyTransaction:
+                   description: str = "", actor: Actor = SYSTEM) -> LoyaltyTransaction:
     """Spend points; more than the balance raises InsufficientPointsError. Lifetime points stay."""
     if points <= 0:
         raise ValidationFailedError("Redeem a positive number of points.", field="points")
     locked = customer_lock(customer.pk)
     if locked.loyalty_points < points:
         raise InsufficientPointsError(available=locked.loyalty_points)
-    return _post(customer, type=Type.REDEEM, points=-points, order_id=order_id,
+    return _post(customer, type=Type.REDEEM, points=-points, order_id=order_id, actor=actor,
                  description=description or "Points redeemed")
 
 
 @transaction.atomic
-def loyalty_adjust(*, customer: Customer, points: int, description: str,
-                   actor: Customer | None = None) -> LoyaltyTransaction:
-    """A manual correction by staff (needs a description); it may not take the balance below zero."""
-    if not points:
-        raise ValidationFailedError("Adjust by a non-zero number of points.", field="points")
-    if not (description or "").strip():
-        raise ValidationFailedError("Say why the points change.", field="description")
+def loyalty_adjust(*, customer: Customer, points: int, description: str, actor: Actor) -> LoyaltyTransaction:
+    """A manual correction by staff, under the rules of loyalty_adjust_check."""
+    description = (description or "").strip()
     locked = customer_lock(customer.pk)
-    if locked.loyalty_points + points < 0:
-        raise InsufficientPointsError("The balance cannot go below zero.", available=locked.loyalty_points)
-    return _post(customer, type=Type.ADJUST, points=points, description=description.strip(), created_by=actor)
+    loyalty_adjust_check(points=points, description=description, balance=locked.loyalty_points)
+    return _post(customer, type=Type.ADJUST, points=points, description=description, actor=actor)
 
 
-def _post(customer: Customer, *, type: str, points: int, **fields) -> LoyaltyTransaction:
-    row = LoyaltyTransaction.objects.create(customer_id=customer.pk, type=type, points=points, **fields)
+def loyalty_adjust_check(*, points: int | None, description: str, balance: int) -> None:
+    """An adjustment is not zero, says why and keeps the balance at zero or above; the Django admin's form
+    asks the same. Raises ValidationFailedError with a detail per field (InsufficientPointsError for the
+    balance)."""
+    errors = []
+    if not points:
+        errors.append({"field": "points", "message": "Adjust by a non-zero number of points."})
+    elif balance + points < 0:
+        errors.append({"field": "points", "message": f"The balance ({balance}) cannot go below zero."})
+    if not (description or "").strip():
+        errors.append({"field": "description", "message": "Say why the points change."})
+    if not errors:
+        return
+    error = InsufficientPointsError if points and balance + points < 0 else ValidationFailedError
+    raise error(errors[0]["message"] if len(errors) == 1 else "Invalid input.", field=errors[0]["field"],
+                errors=errors, **({"available": balance} if error is InsufficientPointsError else {}))
+
+
+def _post(customer: Customer, *, type: str, points: int, actor: Actor, **fields) -> LoyaltyTransaction:
+    row = LoyaltyTransaction.objects.create(customer_id=customer.pk, type=type, points=points,
+                                            created_by=actor.user if actor.user_id is not None else None, **fields)
     lifetime = 0 if type == Type.REDEEM else points
     Customer.objects.filter(pk=customer.pk).update(loyalty_points=F("loyalty_points") + points,
                                                    lifetime_points=F("lifetime_points") + lifetime)

@@ -1,4 +1,4 @@
-"""Writes to a customer's own profile, staff edits, and account deletion (anonymisation)."""
+"""Writes to a customer's own profile, staff edits (admin API and Django admin), and account deletion."""
 
 from datetime import date
 from typing import Any
@@ -13,13 +13,17 @@ from customers.models import SUPPORTED_CURRENCIES, Customer, CustomerAuditEntry,
 from customers.registry import run_anonymizers
 from customers.services.audit import audit_record, audit_redact, field_changes
 from customers.validation import normalize_phone
+from moodmnky.actors import Actor
 from moodmnky.api.tokens import end_sessions
 from moodmnky.errors import ValidationFailedError
+from moodmnky.money import store_currency
 
 PREFERENCE_FIELDS = ("email_marketing", "sms_marketing", "preferred_currency", "reminder_frequency")
-PROFILE_FIELDS = ("email", "first_name", "last_name", "phone", "birthday", *PREFERENCE_FIELDS)
-STAFF_FIELDS = ("first_name", "last_name", "phone", "birthday", "is_active")
+# What customer_admin_update changes: the admin API sends the first five, the Django admin any of them.
+CUSTOMER_ADMIN_FIELDS = ("first_name", "last_name", "phone", "birthday", "is_active", "email", *PREFERENCE_FIELDS,
+                         "is_staff", "is_superuser")
 EARLIEST_BIRTHDAY = date(1900, 1, 1)
+_UNSET: Any = object()  # "not given" (None is a value: birthday=None clears it)
 
 
 def customer_lock(customer_id: int) -> Customer:
@@ -28,68 +32,85 @@ def customer_lock(customer_id: int) -> Customer:
 
 
 @transaction.atomic
-def customer_profile_update(*, customer: Customer, current_password: str | None = None,
-                            actor: Customer | None = None, actor_label: str = "", **changes: Any) -> Customer:
-    """Change the customer's own profile and preferences.
+def customer_profile_update(*, customer: Customer, actor: Actor, current_password: str | None = None,
+                            email: str = _UNSET, first_name: str = _UNSET, last_name: str = _UNSET,
+                            phone: str = _UNSET, birthday: date | None = _UNSET, email_marketing: bool = _UNSET,
+                            sms_marketing: bool = _UNSET, preferred_currency: str = _UNSET,
+                            reminder_frequency: str = _UNSET) -> Customer:
+    """Change the customer's own profile and preferences (the rules of customer_changes_clean).
 
-    A new email needs `current_password` (ValidationFailedError naming current_password) and must be
-    free (EmailTakenError); SMS marketing needs a phone number.
+    A new email needs `current_password` (WrongPasswordError naming current_password); the previous
+    address is told of the change.
     """
-    _check_known(changes, PROFILE_FIELDS)
+    changes = _given(email=email, first_name=first_name, last_name=last_name, phone=phone, birthday=birthday,
+                     email_marketing=email_marketing, sms_marketing=sms_marketing,
+                     preferred_currency=preferred_currency, reminder_frequency=reminder_frequency)
     customer = customer_lock(customer.pk)
-    changes = clean_profile_fields(changes)
+    new_email = Customer.objects.normalize_email(changes["email"]) if "email" in changes else customer.email
+    if new_email != customer.email and (not current_password or not customer.check_password(current_password)):
+        raise WrongPasswordError("The current password is incorrect." if current_password
+                                 else "Enter your current password to change your email.", field="current_password")
+    changes = customer_changes_clean(customer, changes)
     old_email = customer.email
-    if "email" in changes:
-        changes["email"] = Customer.objects.normalize_email(changes["email"])
-        if changes["email"] == customer.email:
-            del changes["email"]
-        else:
-            if not current_password or not customer.check_password(current_password):
-                raise WrongPasswordError(
-                    "The current password is incorrect." if current_password
-                    else "Enter your current password to change your email.", field="current_password")
-            if Customer.objects.filter(email__iexact=changes["email"]).exclude(pk=customer.pk).exists():
-                raise EmailTakenError()
-    if "preferred_currency" in changes:
-        changes["preferred_currency"] = changes["preferred_currency"].strip().upper()
-        if changes["preferred_currency"] not in _currencies():
-            raise ValidationFailedError(f"Choose one of {', '.join(_currencies())}.",
-                                        field="preferences.preferred_currency")
-    if "reminder_frequency" in changes and changes["reminder_frequency"] not in ReminderFrequency.values:
-        raise ValidationFailedError("Unknown reminder frequency.", field="preferences.reminder_frequency")
-
-    diff = _apply(customer, changes)
-    if customer.sms_marketing and not customer.phone:
-        raise ValidationFailedError("Add a phone number to receive SMS marketing.", field="preferences.sms_marketing")
-    if diff:
-        customer.save(update_fields=list(diff))
-        audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor or customer,
-                     actor_label=actor_label, changes=diff)
+    diff = _save_audited(customer, changes, actor)
     if "email" in diff:
         transaction.on_commit(lambda: _notify_email_changed(old_email, customer.email))
     return customer
 
 
 @transaction.atomic
-def customer_admin_update(*, customer: Customer, actor: Customer | None = None, actor_label: str = "",
-                          **changes: Any) -> Customer:
-    """Staff edit names, phone, birthday and is_active; deactivating ends every session.
+def customer_admin_update(*, customer: Customer, actor: Actor, first_name: str = _UNSET, last_name: str = _UNSET,
+                          phone: str = _UNSET, birthday: date | None = _UNSET, is_active: bool = _UNSET,
+                          email: str = _UNSET, email_marketing: bool = _UNSET, sms_marketing: bool = _UNSET,
+                          preferred_currency: str = _UNSET, reminder_frequency: str = _UNSET,
+                          is_staff: bool = _UNSET, is_superuser: bool = _UNSET) -> Customer:
+    """Staff change a customer (the admin API and the Django admin); deactivating ends every session.
 
-    An anonymised account cannot be reactivated (ValidationFailedError naming is_active).
+    The rules of customer_changes_clean apply; an anonymised account cannot be reactivated
+    (ValidationFailedError naming is_active).
     """
-    _check_known(changes, STAFF_FIELDS)
+    changes = _given(first_name=first_name, last_name=last_name, phone=phone, birthday=birthday,
+                     is_active=is_active, email=email, email_marketing=email_marketing, sms_marketing=sms_marketing,
+                     preferred_currency=preferred_currency, reminder_frequency=reminder_frequency,
+                     is_staff=is_staff, is_superuser=is_superuser)
     customer = customer_lock(customer.pk)
-    changes = clean_profile_fields(changes)
+    changes = customer_changes_clean(customer, changes)
     if changes.get("is_active") and customer.is_anonymized:
         raise ValidationFailedError("An anonymised account cannot be reactivated.", field="is_active")
-    diff = _apply(customer, changes)
-    if diff:
-        customer.save(update_fields=list(diff))
-        audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor,
-                     actor_label=actor_label, changes=diff)
+    diff = _save_audited(customer, changes, actor)
     if "is_active" in diff and not customer.is_active:
         end_sessions(customer)
     return customer
+
+
+def customer_changes_clean(customer: Customer, changes: dict[str, Any]) -> dict[str, Any]:
+    """The rules of every profile edit (API and Django admin): names trimmed, phone normalised, a birthday in
+    the past (after 1900), a normalised email free in any letter case (EmailTakenError), a known currency and
+    reminder frequency, and SMS marketing only with a phone number. Returns the cleaned changes (an
+    unchanged email is dropped); raises ValidationFailedError naming the field."""
+    changes = _names_phone_birthday_clean(changes)
+    if "email" in changes:
+        changes["email"] = Customer.objects.normalize_email(changes["email"])
+        if changes["email"] == customer.email:
+            del changes["email"]
+        elif Customer.objects.filter(email__iexact=changes["email"]).exclude(pk=customer.pk).exists():
+            raise EmailTakenError()
+    if "preferred_currency" in changes:
+        changes["preferred_currency"] = (changes["preferred_currency"] or "").strip().upper()
+        if changes["preferred_currency"] not in customer_currencies():
+            raise ValidationFailedError(f"Choose one of {', '.join(customer_currencies())}.",
+                                        field="preferences.preferred_currency")
+    if "reminder_frequency" in changes and changes["reminder_frequency"] not in ReminderFrequency.values:
+        raise ValidationFailedError("Unknown reminder frequency.", field="preferences.reminder_frequency")
+    sms_marketing = changes.get("sms_marketing", customer.sms_marketing)
+    if sms_marketing and not changes.get("phone", customer.phone):
+        raise ValidationFailedError("Add a phone number to receive SMS marketing.", field="preferences.sms_marketing")
+    return changes
+
+
+def customer_currencies() -> list[str]:
+    """The display currencies a customer may prefer: SUPPORTED_CURRENCIES and the store's own."""
+    return sorted({*SUPPORTED_CURRENCIES, store_currency()})
 
 
 @transaction.atomic
@@ -97,11 +118,11 @@ def customer_delete_account(*, customer: Customer, password: str) -> Customer:
     """The customer leaves: checks the password (ValidationFailedError naming password), then anonymises."""
     if not password or not customer.check_password(password):
         raise WrongPasswordError(field="password")
-    return customer_anonymize(customer=customer, actor=customer)
+    return customer_anonymize(customer=customer, actor=Actor(user=customer))
 
 
 @transaction.atomic
-def customer_anonymize(*, customer: Customer, actor: Customer | None = None, actor_label: str = "") -> Customer:
+def customer_anonymize(*, customer: Customer, actor: Actor) -> Customer:
     """Replace the account's personal data with placeholders and close it; orders keep their snapshots.
 
     Other apps' personal data goes through their registered anonymizers first. Running it twice is a no-op.
@@ -126,22 +147,11 @@ def customer_anonymize(*, customer: Customer, actor: Customer | None = None, act
     customer.groups.clear()
     customer.user_permissions.clear()
     end_sessions(customer)
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.ANONYMIZED, actor=actor,
-                 actor_label=actor_label)
+    audit_record(customer=customer, action=CustomerAuditEntry.Action.ANONYMIZED, actor=actor)
     return customer
 
 
-def _check_known(changes: dict, allowed: tuple[str, ...]) -> None:
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise TypeError(f"Unexpected fields: {', '.join(sorted(unknown))}")
-
-
-PROFILE_RULE_FIELDS = ("first_name", "last_name", "phone", "birthday")
-
-
-def clean_profile_fields(changes: dict[str, Any]) -> dict[str, Any]:
-    """Names trimmed, phone normalised, birthday checked: the rules of the API and the admin alike."""
+def _names_phone_birthday_clean(changes: dict[str, Any]) -> dict[str, Any]:
     changes = dict(changes)
     for field in ("first_name", "last_name"):
         if field in changes:
@@ -154,17 +164,19 @@ def clean_profile_fields(changes: dict[str, Any]) -> dict[str, Any]:
     return changes
 
 
-def _apply(customer: Customer, changes: dict[str, Any]) -> dict[str, list]:
-    """Set the changed fields on `customer`; returns {field: [old, new]} of the real changes."""
-    old = {field: getattr(customer, field) for field in changes}
-    diff = field_changes(old, changes)
-    for field in diff:
-        setattr(customer, field, changes[field])
+def _given(**fields: Any) -> dict[str, Any]:
+    return {name: value for name, value in fields.items() if value is not _UNSET}
+
+
+def _save_audited(customer: Customer, changes: dict[str, Any], actor: Actor) -> dict[str, list]:
+    """Set and save the fields that really change, with one audit entry; returns {field: [old, new]}."""
+    diff = field_changes({field: getattr(customer, field) for field in changes}, changes)
+    if diff:
+        for field in diff:
+            setattr(customer, field, changes[field])
+        customer.save(update_fields=list(diff))
+        audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor, changes=diff)
     return diff
-
-
-def _currencies() -> list[str]:
-    return sorted({*SUPPORTED_CURRENCIES, settings.STORE_CURRENCY})
 
 
 def _notify_email_changed(old_email: str, new_email: str) -> None:
@@ -177,27 +189,3 @@ def _notify_email_changed(old_email: str, new_email: str) -> None:
         recipient_list=[old_email],
         fail_silently=True,
     )
-
-
-@transaction.atomic
-def customer_staff_save(*, customer: Customer, changed_fields: list[str], actor: Customer | None = None) -> Customer:
-    """Save the Django admin's change form: the edited columns only, written to the audit trail;
-    deactivating ends every session."""
-    concrete = {field.name for field in Customer._meta.concrete_fields} - {"password", "id"}
-    fields = [field for field in changed_fields if field in concrete]
-    old = customer_lock(customer.pk)
-    if "email" in fields:
-        customer.email = Customer.objects.normalize_email(customer.email)
-    cleaned = clean_profile_fields({field: getattr(customer, field) for field in fields
-                                    if field in PROFILE_RULE_FIELDS})
-    for field, value in cleaned.items():
-        setattr(customer, field, value)
-    diff = field_changes({field: getattr(old, field) for field in fields},
-                         {field: getattr(customer, field) for field in fields})
-    if not diff:
-        return customer
-    customer.save(update_fields=list(diff))
-    audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor, changes=diff)
-    if "is_active" in diff and not customer.is_active:
-        end_sessions(customer)
-    return customer

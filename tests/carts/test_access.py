@@ -2,7 +2,7 @@
 
 import pytest
 
-from carts.models import CartItem
+from carts.models import Cart, CartItem
 from tests.carts.factories import CartItemFactory, CustomerCartFactory, DiscountCodeFactory, VariantFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,8 @@ def test_another_customer_cannot_merge_a_customers_cart(owned, make_customer_cli
 
     response = make_customer_client().post(f"/api/v1/carts/{cart.pk}/merge/", {}, format="json")
 
-    assert response.status_code == 404
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    assert Cart.objects.get(pk=cart.pk).status == Cart.Status.OPEN
 
 
 def test_the_owner_uses_their_cart(owned, make_customer_client):

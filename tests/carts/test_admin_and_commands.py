@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -8,7 +9,13 @@ from django.utils import timezone
 
 from carts import demo
 from carts.models import Cart, CartItem, DiscountCode, DiscountUsage
-from tests.carts.factories import CartFactory, CartItemFactory, CustomerCartFactory, DiscountCodeFactory
+from tests.carts.factories import (
+    CartFactory,
+    CartItemFactory,
+    CustomerCartFactory,
+    DiscountCodeFactory,
+    ProductFactory,
+)
 from tests.customers.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +113,35 @@ def test_demo_seed_creates_the_two_codes_idempotently():
     assert (codes["WELCOME10"].type, codes["WELCOME10"].value) == ("percentage", 10)
     assert codes["FREESHIP"].type == "free_shipping"
     assert "2 new" in first and "0 new" in second
+
+
+def _discount_form(**fields):
+    return {"code": "SUMMER", "type": "percentage", "value": "10", "minimum_subtotal": "0", "is_active": "on",
+            "usages-TOTAL_FORMS": "0", "usages-INITIAL_FORMS": "0", **fields}
+
+
+def test_discount_admin_creates_and_edits_through_the_services(admin_browser):
+    product = ProductFactory()
+
+    added = admin_browser.post("/admin/carts/discountcode/add/", _discount_form(
+        code=" Summer ", type="free_shipping", value="5", products=[product.pk]))
+    discount = DiscountCode.objects.get()
+    changed = admin_browser.post(f"/admin/carts/discountcode/{discount.pk}/change/", _discount_form(
+        code="SUMMER", type="fixed_amount", value="7.50", products=[]))
+
+    assert (added.status_code, changed.status_code) == (302, 302)
+    discount.refresh_from_db()
+    assert (discount.code, discount.type, discount.value) == ("SUMMER", "fixed_amount", Decimal("7.50"))
+    assert not discount.products.exists()
+
+
+def test_discount_admin_refuses_a_percentage_above_100_and_changes_nothing(admin_browser):
+    discount = DiscountCodeFactory(code="TEN", value=Decimal("10"))
+
+    response = admin_browser.post(f"/admin/carts/discountcode/{discount.pk}/change/",
+                                  _discount_form(code="TEN", value="150"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["value"] == ["A percentage can be at most 100."]
+    discount.refresh_from_db()
+    assert discount.value == Decimal("10")

@@ -55,8 +55,9 @@ def test_patch_sets_email_note_and_shipping_method(api_client, guest_cart_id):
 def test_patch_refuses_a_bad_email_naming_the_field(api_client, guest_cart_id):
     response = api_client.patch(_url(guest_cart_id), {"email": "not-an-email"}, format="json")
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "email"
+    assert Cart.objects.get(pk=guest_cart_id).email == ""
 
 
 @pytest.mark.parametrize("cart_id", ["not-a-uuid", "12345", "00000000-0000-0000-0000-00000000000g",
@@ -98,8 +99,9 @@ def test_adding_the_same_variant_again_raises_the_quantity(api_client, guest_car
 def test_add_refuses_a_quantity_outside_1_to_99(api_client, guest_cart_id, variant, quantity):
     response = _add(api_client, guest_cart_id, variant.pk, quantity)
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "quantity"
+    assert not CartItem.objects.filter(cart_id=guest_cart_id).exists()
 
 
 def test_add_refuses_a_line_above_99_in_total(api_client, guest_cart_id):
@@ -108,9 +110,10 @@ def test_add_refuses_a_line_above_99_in_total(api_client, guest_cart_id):
 
     response = _add(api_client, guest_cart_id, variant.pk, 40)
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "quantity"
     assert "99" in response.json()["error"]["message"]
+    assert CartItem.objects.get(cart_id=guest_cart_id).quantity == 60
 
 
 @pytest.mark.parametrize("status", [Product.Status.DRAFT, Product.Status.ARCHIVED])
@@ -119,8 +122,9 @@ def test_add_refuses_a_product_not_on_sale(api_client, guest_cart_id, status):
 
     response = _add(api_client, guest_cart_id, variant.pk)
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "variant_id"
+    assert not CartItem.objects.filter(cart_id=guest_cart_id).exists()
 
 
 def test_add_refuses_an_unknown_variant_and_a_missing_one(api_client, guest_cart_id):
@@ -128,8 +132,10 @@ def test_add_refuses_an_unknown_variant_and_a_missing_one(api_client, guest_cart
     missing = api_client.post(_url(guest_cart_id, "items/"), {"quantity": 1}, format="json")
 
     assert (unknown.status_code, missing.status_code) == (400, 400)
+    assert unknown.json()["error"]["code"] == missing.json()["error"]["code"] == "validation_error"
     assert unknown.json()["error"]["details"][0]["field"] == "variant_id"
     assert missing.json()["error"]["details"][0]["field"] == "variant_id"
+    assert not CartItem.objects.filter(cart_id=guest_cart_id).exists()
 
 
 def test_add_more_than_in_stock_is_409_with_the_available_quantity(api_client, guest_cart_id):
@@ -152,8 +158,9 @@ def test_stock_counts_what_is_already_in_the_cart(api_client, guest_cart_id):
 
     response = _add(api_client, guest_cart_id, variant.pk, 2)
 
-    assert response.status_code == 409
+    assert response.status_code == 409 and response.json()["error"]["code"] == "out_of_stock"
     assert response.json()["error"]["context"]["available"] == 5
+    assert CartItem.objects.get(cart_id=guest_cart_id).quantity == 4
     assert "already have 4" in response.json()["error"]["message"]
 
 
@@ -162,8 +169,9 @@ def test_sold_out_variant_says_out_of_stock(api_client, guest_cart_id):
 
     response = _add(api_client, guest_cart_id, variant.pk)
 
-    assert response.status_code == 409
+    assert response.status_code == 409 and response.json()["error"]["code"] == "out_of_stock"
     assert response.json()["error"]["context"]["available"] == 0
+    assert not CartItem.objects.filter(cart_id=guest_cart_id).exists()
     assert "out of stock" in response.json()["error"]["message"]
 
 
@@ -206,9 +214,11 @@ def test_patch_item_above_stock_is_409_but_lowering_is_allowed(api_client, guest
     variant.save(update_fields=["quantity"])
 
     raised = api_client.patch(_url(guest_cart_id, f"items/{item_id}/"), {"quantity": 9}, format="json")
+    unchanged = CartItem.objects.get(pk=item_id).quantity
     lowered = api_client.patch(_url(guest_cart_id, f"items/{item_id}/"), {"quantity": 5}, format="json")
 
     assert raised.status_code == 409 and raised.json()["error"]["context"]["available"] == 2
+    assert raised.json()["error"]["code"] == "out_of_stock" and unchanged == 8
     assert lowered.status_code == 200
     assert lowered.json()["data"]["items"][0]["is_available"] is False
 
@@ -246,7 +256,7 @@ def test_an_item_of_another_cart_is_404(api_client, guest_cart_id):
 
     response = api_client.delete(_url(guest_cart_id, f"items/{other.pk}/"))
 
-    assert response.status_code == 404
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
     assert CartItem.objects.filter(pk=other.pk).exists()
 
 

@@ -45,8 +45,9 @@ def test_lock_for_checkout_returns_the_loaded_cart_and_refuses_a_closed_one():
         assert [item.quantity for item in locked.items.all()] == [2]
         cart_mark_checked_out(cart=locked)
 
-    with transaction.atomic(), pytest.raises(CartNotOpenError):
+    with transaction.atomic(), pytest.raises(CartNotOpenError) as refused:
         cart_lock_for_checkout(cart_id=cart.pk)
+    assert refused.value.code == "conflict" and refused.value.details["status"] == "checked_out"
     assert Cart.objects.get(pk=cart.pk).status == Cart.Status.CHECKED_OUT
 
 
@@ -116,8 +117,9 @@ def test_record_usage_refuses_past_the_total_limit():
     code = DiscountCodeFactory(usage_limit=1)
     discount_record_usage(discount=code, email="one@example.com")
 
-    with pytest.raises(DiscountCodeError):
+    with pytest.raises(DiscountCodeError) as refused:
         discount_record_usage(discount=code, email="two@example.com")
+    assert (refused.value.code, refused.value.field) == ("validation_error", "code")
 
     code.refresh_from_db()
     assert code.times_used == 1 and DiscountUsage.objects.count() == 1
@@ -127,11 +129,11 @@ def test_record_usage_refuses_past_the_per_customer_limit_and_rolls_back_the_cou
     code = DiscountCodeFactory(usage_limit_per_customer=1)
     discount_record_usage(discount=code, email="same@example.com")
 
-    with pytest.raises(DiscountCodeError):
+    with pytest.raises(DiscountCodeError) as refused:
         discount_record_usage(discount=code, email="SAME@example.com")
 
     code.refresh_from_db()
-    assert code.times_used == 1
+    assert code.times_used == 1 and refused.value.code == "validation_error"
 
 
 @pytest.mark.postgres

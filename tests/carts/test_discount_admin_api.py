@@ -54,8 +54,9 @@ def test_code_is_unique_whatever_its_case(admin_client):
 def test_invalid_discount_is_400_naming_the_field(admin_client, body, field):
     response = admin_client.post(URL, body, format="json")
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == field
+    assert not DiscountCode.objects.exists()
 
 
 def test_list_and_detail_with_filters(make_admin_client):
@@ -119,7 +120,7 @@ def test_scopes_are_enforced(api_client, customer_client, make_admin_client):
 
 
 def test_unknown_discount_is_404(admin_client):
-    assert admin_client.get(f"{URL}999999/").status_code == 404
+    assert admin_client.get(f"{URL}999999/").json()["error"]["code"] == "not_found"
     assert admin_client.get(f"{URL}abc/").status_code == 404
 
 

@@ -171,7 +171,7 @@ def test_removing_a_code_answers_the_cart_and_unknown_is_404(api_client, cart):
 
     assert removed.status_code == 200
     assert removed.json()["data"]["discount_codes"] == [] and removed.json()["data"]["discount_total"] == "0.00"
-    assert again.status_code == 404
+    assert again.status_code == 404 and again.json()["error"]["code"] == "not_found"
 
 
 def test_code_stays_listed_at_zero_when_the_cart_falls_below_its_minimum(api_client):
@@ -255,5 +255,5 @@ def test_applying_to_a_closed_cart_is_409(api_client, cart):
 
     response = _apply(api_client, cart, "LATE")
 
-    assert response.status_code == 409
+    assert response.status_code == 409 and response.json()["error"]["code"] == "conflict"
     assert not CartDiscount.objects.exists()

@@ -2,17 +2,20 @@ from decimal import Decimal
 
 import pytest
 
-from carts.models import Cart
+from carts.models import Cart, CartItem
 from tests.carts.factories import (
     CartDiscountFactory,
     CartFactory,
     CartItemFactory,
+    CategoryFactory,
     CustomerCartFactory,
     DiscountCodeFactory,
     VariantFactory,
 )
 
 pytestmark = pytest.mark.django_db
+
+MERGE_QUERIES = 25
 
 
 def _merge(client, cart):
@@ -112,6 +115,8 @@ def test_merge_needs_a_signed_in_customer(api_client, admin_client):
     api_key = _merge(admin_client, guest)
 
     assert (anonymous.status_code, api_key.status_code) == (401, 403)
+    assert (anonymous.json()["error"]["code"], api_key.json()["error"]["code"]) == ("not_authenticated",
+                                                                                  "permission_denied")
     assert Cart.objects.get(pk=guest.pk).status == Cart.Status.OPEN
 
 
@@ -120,7 +125,8 @@ def test_merging_your_own_cart_is_refused(customer_client):
 
     response = _merge(customer_client, mine)
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
+    assert Cart.objects.get(pk=mine.pk).status == Cart.Status.OPEN
 
 
 def test_a_checked_out_guest_cart_cannot_be_merged(customer_client):
@@ -128,7 +134,9 @@ def test_a_checked_out_guest_cart_cannot_be_merged(customer_client):
 
     response = _merge(customer_client, guest)
 
-    assert response.status_code == 409
+    assert response.status_code == 409 and response.json()["error"]["code"] == "conflict"
+    assert Cart.objects.get(pk=guest.pk).status == Cart.Status.CHECKED_OUT
+    assert not Cart.objects.filter(customer=customer_client.customer).exists()
 
 
 def test_merged_guest_cart_points_to_the_customers_cart_and_refuses_writes(api_client, customer_client):
@@ -141,3 +149,26 @@ def test_merged_guest_cart_points_to_the_customers_cart_and_refuses_writes(api_c
 
     assert read.json()["data"]["status"] == "merged" and read.json()["data"]["merged_into"] == target
     assert write.status_code == 409 and write.json()["error"]["context"]["merged_into"] == target
+    assert write.json()["error"]["code"] == "conflict" and CartItem.objects.filter(cart=guest).count() == 1
+
+
+# The customer (token) and the guest cart row; in the service (2 savepoints): the customer's open cart,
+# both carts locked and read once with lines, codes and the codes' products and categories (5), the line
+# update and insert, the category walk and the shopper's uses of the carried code, its insert, the two
+# cart stamps; then the response read (cart, lines, codes, their products and categories, category walk).
+@pytest.mark.parametrize("lines", [1, 20])
+def test_merge_costs_the_same_with_1_and_20_lines(customer_client, django_assert_num_queries, lines):
+    mine = CustomerCartFactory(customer=customer_client.customer)
+    guest, candles = CartFactory(), CategoryFactory()
+    for _ in range(lines):
+        shared = VariantFactory()
+        CartItemFactory(cart=mine, variant=shared)
+        CartItemFactory(cart=guest, variant=shared)
+        CartItemFactory(cart=guest, variant__product__category=candles)
+    CartDiscountFactory(cart=guest, discount=DiscountCodeFactory(categories=[candles], usage_limit_per_customer=1))
+
+    with django_assert_num_queries(MERGE_QUERIES):
+        response = _merge(customer_client, guest)
+
+    assert response.status_code == 200 and len(response.json()["data"]["items"]) == 2 * lines
+    assert [code["applicable"] for code in response.json()["data"]["discount_codes"]] == [True]

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
+from carts.business_days import business_days_add
 from carts.models import DiscountCode
-from carts.selectors import add_business_days
 from tests.carts.factories import CartDiscountFactory, CartFactory, CartItemFactory, DiscountCodeFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_empty_cart_shows_the_flat_rates(api_client):
 def test_bad_address_is_400_naming_the_field(api_client, body, field):
     response = _estimate(api_client, CartFactory(), body)
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == field
 
 
@@ -103,4 +103,4 @@ def test_bad_address_is_400_naming_the_field(api_client, body, field):
     (date(2026, 11, 23), 7, date(2026, 12, 2)),
 ])
 def test_business_days_skip_weekends(start, days, expected):
-    assert add_business_days(start, days) == expected
+    assert business_days_add(start, days) == expected

@@ -10,6 +10,7 @@ from django.utils import timezone
 from customers import services
 from customers.models import Customer, CustomerAuditEntry, LoyaltyTransaction
 from customers.registry import OrderStats
+from moodmnky.actors import SYSTEM
 from tests.customers.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def test_search_matches_email_and_names(admin_client):
 def test_filters_active_tier_and_date_joined(admin_client):
     old = CustomerFactory(email="old@example.com", date_joined=timezone.now() - datetime.timedelta(days=400))
     gold = CustomerFactory(email="gold@example.com")
-    services.loyalty_adjust(customer=gold, points=2000, description="import")
+    services.loyalty_adjust(customer=gold, points=2000, description="import", actor=SYSTEM)
     CustomerFactory(email="closed@example.com", is_active=False)
     last_year = (timezone.now() - datetime.timedelta(days=300)).date().isoformat()
 
@@ -103,7 +104,7 @@ def test_bad_filters_are_400(admin_client, params):
 
 def test_detail_and_unknown_id(admin_client, customer):
     assert admin_client.get(f"{URL}{customer.pk}/").json()["data"]["email"] == customer.email
-    assert admin_client.get(f"{URL}999999/").status_code == 404
+    assert admin_client.get(f"{URL}999999/").json()["error"]["code"] == "not_found"
 
 
 def test_profile_paths_are_not_taken_for_ids(admin_client):
@@ -129,15 +130,20 @@ def test_staff_deactivation_ends_sessions_and_anonymised_accounts_stay_closed(ad
 
     assert response.status_code == 200 and response.json()["data"]["is_active"] is False
     assert customer_client.get("/api/v1/customers/profile/").status_code == 401
-    services.customer_anonymize(customer=customer)
+    services.customer_anonymize(customer=customer, actor=SYSTEM)
     reopen = admin_client.patch(f"{URL}{customer.pk}/", {"is_active": True})
     assert reopen.status_code == 400 and reopen.json()["error"]["details"][0]["field"] == "is_active"
+    assert reopen.json()["error"]["code"] == "validation_error"
+    assert Customer.objects.get(pk=customer.pk).is_active is False
 
 
 def test_staff_patch_validates(admin_client, customer):
     response = admin_client.patch(f"{URL}{customer.pk}/", {"phone": "12"})
 
     assert response.status_code == 400 and response.json()["error"]["details"][0]["field"] == "phone"
+    assert response.json()["error"]["code"] == "validation_error"
+    assert Customer.objects.get(pk=customer.pk).phone == customer.phone
+    assert not CustomerAuditEntry.objects.exists()
 
 
 def test_list_query_count_is_the_same_for_any_page_size(admin_client, django_assert_num_queries):

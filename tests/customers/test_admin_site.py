@@ -6,6 +6,8 @@ from django.test import Client
 
 from customers import services
 from customers.models import Customer, CustomerAuditEntry, LoyaltyTransaction
+from moodmnky.actors import SYSTEM, Actor
+from moodmnky.webhooks.models import Event
 from tests.customers.factories import AddressFactory, CustomerFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,7 @@ def test_changelist_searches_filters_and_shows_order_figures(admin_site, django_
     CustomerFactory(email="ada@example.com", first_name="Ada")
     CustomerFactory.create_batch(30)
     gold = CustomerFactory(email="gold@example.com")
-    services.loyalty_adjust(customer=gold, points=1600, description="import")
+    services.loyalty_adjust(customer=gold, points=1600, description="import", actor=SYSTEM)
 
     found = admin_site.get(CHANGELIST, {"q": "ada@"})
     by_tier = admin_site.get(CHANGELIST, {"tier": "gold"})
@@ -40,7 +42,7 @@ def test_change_page_shows_addresses_ledger_and_audit_trail(admin_site):
     customer = CustomerFactory()
     AddressFactory(customer=customer, line1="77 Candle Lane")
     services.loyalty_award(customer=customer, order_id=uuid4(), amount=Decimal("12"))
-    services.customer_profile_update(customer=customer, first_name="Audited")
+    services.customer_profile_update(customer=customer, actor=Actor(user=customer), first_name="Audited")
 
     response = admin_site.get(f"{CHANGELIST}{customer.pk}/change/")
 
@@ -106,8 +108,8 @@ def test_loyalty_adjustment_from_the_admin_goes_through_the_ledger(admin_site):
 
 def test_ledger_and_audit_pages_are_read_only(admin_site):
     customer = CustomerFactory()
-    row = services.loyalty_adjust(customer=customer, points=5, description="x")
-    services.customer_profile_update(customer=customer, first_name="Q")
+    row = services.loyalty_adjust(customer=customer, points=5, description="x", actor=SYSTEM)
+    services.customer_profile_update(customer=customer, actor=Actor(user=customer), first_name="Q")
     entry = CustomerAuditEntry.objects.get()
 
     assert admin_site.get("/admin/customers/customerauditentry/").status_code == 200
@@ -142,3 +144,54 @@ def test_admin_applies_the_api_phone_rules(admin_site):
     assert saved.status_code == 302
     customer.refresh_from_db()
     assert customer.phone == "+14155550142"
+
+
+def test_admin_refuses_sms_marketing_without_a_phone_and_changes_nothing(admin_site):
+    customer = CustomerFactory(phone="")
+
+    refused = admin_site.post(f"{CHANGELIST}{customer.pk}/change/",
+                              _change_form_data(admin_site, customer, sms_marketing="on", first_name="Changed"))
+
+    assert refused.status_code == 200
+    assert "phone number" in str(refused.context["adminform"].form.errors)
+    customer.refresh_from_db()
+    assert not customer.sms_marketing and customer.first_name != "Changed"
+    assert not CustomerAuditEntry.objects.filter(customer=customer).exists()
+
+
+def test_admin_changes_preferences_and_email_through_the_service(admin_site):
+    customer = CustomerFactory(email="before@example.com")
+
+    saved = admin_site.post(f"{CHANGELIST}{customer.pk}/change/", _change_form_data(
+        admin_site, customer, email="After@Example.com", preferred_currency="eur"))
+
+    assert saved.status_code == 302
+    customer.refresh_from_db()
+    assert (customer.email, customer.preferred_currency) == ("after@example.com", "EUR")
+    entry = CustomerAuditEntry.objects.get(customer=customer)
+    assert entry.changes["email"] == ["before@example.com", "after@example.com"]
+    assert entry.actor_label == "staff boss@moodmnky.example"
+
+
+def test_adding_a_customer_in_the_admin_registers_it(admin_site):
+    response = admin_site.post(f"{CHANGELIST}add/", {"email": "Walk.In@Example.com",
+                                                     "password1": "a-long-pass-42", "password2": "a-long-pass-42"})
+
+    assert response.status_code == 302
+    customer = Customer.objects.get(email="walk.in@example.com")
+    assert customer.check_password("a-long-pass-42")
+    event = Event.objects.get(type="customer.created")
+    assert event.data["id"] == customer.pk and event.actor_label == "boss@moodmnky.example"
+
+
+def test_admin_loyalty_adjustment_of_zero_is_refused_with_the_service_message(admin_site):
+    customer = CustomerFactory()
+
+    refused = admin_site.post("/admin/customers/loyaltytransaction/add/",
+                              {"customer": customer.pk, "points": 0, "description": " "})
+
+    errors = refused.context["adminform"].form.errors
+    assert refused.status_code == 200
+    assert errors["points"] == ["Adjust by a non-zero number of points."]
+    assert errors["description"] == ["Say why the points change."]
+    assert not LoyaltyTransaction.objects.exists()

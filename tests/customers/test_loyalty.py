@@ -6,8 +6,9 @@ from django.db.models import Sum
 
 from customers import services
 from customers.errors import InsufficientPointsError
-from customers.loyalty import next_tier_for, tier_for
 from customers.models import Customer, LoyaltyTransaction
+from customers.tiers import next_tier_for, tier_for
+from moodmnky.actors import SYSTEM, Actor
 from moodmnky.errors import ValidationFailedError
 from tests.customers.factories import CustomerFactory
 
@@ -86,15 +87,21 @@ def test_adjust_needs_a_reason_and_never_goes_below_zero():
     customer = CustomerFactory()
     staff = CustomerFactory(is_staff=True)
 
-    row = services.loyalty_adjust(customer=customer, points=25, description="Apology for a late parcel", actor=staff)
+    row = services.loyalty_adjust(customer=customer, points=25, description="Apology for a late parcel",
+                                  actor=Actor(user=staff))
 
     assert row.created_by == staff and customer.loyalty_points == 25
-    with pytest.raises(InsufficientPointsError):
-        services.loyalty_adjust(customer=customer, points=-26, description="typo")
-    with pytest.raises(ValidationFailedError):
-        services.loyalty_adjust(customer=customer, points=5, description="  ")
-    with pytest.raises(ValidationFailedError):
-        services.loyalty_adjust(customer=customer, points=0, description="nothing")
+    with pytest.raises(InsufficientPointsError) as below_zero:
+        services.loyalty_adjust(customer=customer, points=-26, description="typo", actor=SYSTEM)
+    with pytest.raises(ValidationFailedError) as no_reason:
+        services.loyalty_adjust(customer=customer, points=5, description="  ", actor=SYSTEM)
+    with pytest.raises(ValidationFailedError) as zero:
+        services.loyalty_adjust(customer=customer, points=0, description="nothing", actor=SYSTEM)
+    assert [(error.value.code, error.value.field) for error in (below_zero, no_reason, zero)] == [
+        ("validation_error", "points"), ("validation_error", "description"), ("validation_error", "points")]
+    assert str(zero.value) == "Adjust by a non-zero number of points."
+    assert LoyaltyTransaction.objects.filter(customer=customer).count() == 1
+    assert_cache_matches_ledger(customer)
 
 
 def test_balance_equals_the_ledger_sum_after_a_mix_of_changes():
@@ -104,7 +111,7 @@ def test_balance_equals_the_ledger_sum_after_a_mix_of_changes():
         services.loyalty_award(customer=customer, order_id=order_id, amount=Decimal("75.25") * (index + 1))
     services.loyalty_reverse(customer=customer, order_id=orders[1], amount=Decimal("20.10"))
     services.loyalty_redeem(customer=customer, points=100)
-    services.loyalty_adjust(customer=customer, points=-7, description="correction")
+    services.loyalty_adjust(customer=customer, points=-7, description="correction", actor=SYSTEM)
     services.loyalty_reverse(customer=customer, order_id=orders[3], amount=Decimal("301"))
 
     assert_cache_matches_ledger(customer)
@@ -152,7 +159,7 @@ def test_loyalty_endpoint_shape(customer_client):
 
 
 def test_loyalty_at_the_top_tier_has_no_next_tier(customer_client):
-    services.loyalty_adjust(customer=customer_client.customer, points=6000, description="VIP")
+    services.loyalty_adjust(customer=customer_client.customer, points=6000, description="VIP", actor=SYSTEM)
 
     body = customer_client.get(URL).json()["data"]
 
@@ -160,7 +167,7 @@ def test_loyalty_at_the_top_tier_has_no_next_tier(customer_client):
 
 
 def test_profile_shows_tier_and_points(customer_client):
-    services.loyalty_adjust(customer=customer_client.customer, points=1600, description="migration")
+    services.loyalty_adjust(customer=customer_client.customer, points=1600, description="migration", actor=SYSTEM)
 
     body = customer_client.get("/api/v1/customers/profile/").json()["data"]
 

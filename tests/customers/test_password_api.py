@@ -42,7 +42,7 @@ def test_password_change_ends_every_other_session_but_keeps_the_callers(api_clie
 def test_wrong_current_password_is_400_and_changes_nothing(customer_client):
     response = customer_client.post(URL, {"current_password": "wrong-password", "new_password": NEW_PASSWORD})
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert response.json()["error"]["details"][0]["field"] == "current_password"
     customer_client.customer.refresh_from_db()
     assert customer_client.customer.check_password(PASSWORD)
@@ -51,14 +51,16 @@ def test_wrong_current_password_is_400_and_changes_nothing(customer_client):
 def test_weak_new_password_is_400_naming_new_password(customer_client):
     response = customer_client.post(URL, {"current_password": PASSWORD, "new_password": "123"})
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
+    customer_client.customer.refresh_from_db()
+    assert customer_client.customer.check_password(PASSWORD)
     assert "new_password" in [d["field"] for d in response.json()["error"]["details"]]
 
 
 def test_missing_fields_are_400(customer_client):
     response = customer_client.post(URL, {})
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert {d["field"] for d in response.json()["error"]["details"]} == {"current_password", "new_password"}
 
 

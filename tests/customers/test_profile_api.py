@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from customers.models import Customer, CustomerAuditEntry
+from moodmnky.actors import SYSTEM
 from moodmnky.webhooks.models import Event
 from tests.customers.factories import PASSWORD, CustomerFactory
 
@@ -101,7 +102,7 @@ def test_email_change_needs_the_current_password(customer_client):
     wrong = customer_client.patch(URL, {"email": "new@example.com", "current_password": "nope-nope-nope"})
 
     for response in (missing, wrong):
-        assert response.status_code == 400
+        assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
         assert fields_of(response) == ["current_password"]
     assert Customer.objects.get(pk=customer_client.customer.pk).email == customer_client.customer.email
 
@@ -125,8 +126,10 @@ def test_email_change_to_a_taken_address_is_400(customer_client):
 
     response = customer_client.patch(URL, {"email": "TAKEN@example.com", "current_password": PASSWORD})
 
-    assert response.status_code == 400
+    assert response.status_code == 400 and response.json()["error"]["code"] == "validation_error"
     assert fields_of(response) == ["email"]
+    assert Customer.objects.get(pk=customer_client.customer.pk).email == customer_client.customer.email
+    assert not CustomerAuditEntry.objects.exists()
 
 
 def test_same_email_in_other_case_needs_no_password(customer_client):
@@ -186,5 +189,10 @@ def test_birthday_today_is_refused():
     from customers.services import customer_profile_update
     from moodmnky.errors import ValidationFailedError
 
-    with pytest.raises(ValidationFailedError):
-        customer_profile_update(customer=CustomerFactory(), birthday=datetime.date.today())
+    customer = CustomerFactory()
+
+    with pytest.raises(ValidationFailedError) as refused:
+        customer_profile_update(customer=customer, actor=SYSTEM, birthday=datetime.date.today())
+
+    assert (refused.value.code, refused.value.field) == ("validation_error", "birthday")
+    assert Customer.objects.get(pk=customer.pk).birthday is None

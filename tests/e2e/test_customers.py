@@ -4,6 +4,7 @@ import pytest
 
 from customers import services
 from customers.models import Address, Customer, CustomerAuditEntry, LoyaltyTransaction
+from moodmnky.actors import SYSTEM
 from tests.customers.factories import AddressFactory, CustomerFactory
 from tests.e2e.conftest import STAFF_EMAIL, messages, result_rows, run_action, submit
 
@@ -16,7 +17,7 @@ def test_staff_finds_a_customer_and_sees_addresses_loyalty_and_audit(admin_page)
     CustomerFactory(email="grace@example.com")
     AddressFactory(customer=ada, line1="12 Analytical Way", city="London", region="", postal_code="N1 9GU",
                    country="GB")
-    services.loyalty_adjust(customer=ada, points=250, description="Welcome gift")
+    services.loyalty_adjust(customer=ada, points=250, description="Welcome gift", actor=SYSTEM)
 
     page.goto("/admin/customers/customer/")
     assert len(result_rows(page)) == 3  # two customers and the staff account
@@ -91,7 +92,7 @@ def test_staff_anonymises_a_customer_after_confirming(admin_page):
 def test_staff_adjust_loyalty_points_with_a_reason(admin_page):
     page = admin_page
     ada = CustomerFactory(email="ada@example.com")
-    services.loyalty_adjust(customer=ada, points=10, description="Welcome gift")
+    services.loyalty_adjust(customer=ada, points=10, description="Welcome gift", actor=SYSTEM)
 
     page.goto("/admin/customers/loyaltytransaction/add/")
     page.click("#id_customer + .select2 .select2-selection")

@@ -19,8 +19,8 @@ def test_every_admin_page_opens(admin_page, staff):
     page = admin_page
     customer = CustomerFactory()
     AddressFactory(customer=customer)
-    customer_services.loyalty_adjust(customer=customer, points=10, description="Goodwill", actor=staff)
-    customer_services.audit_record(customer=customer, action="profile_updated", actor=staff,
+    customer_services.loyalty_adjust(customer=customer, points=10, description="Goodwill", actor=Actor(user=staff))
+    customer_services.audit_record(customer=customer, action="profile_updated", actor=Actor(user=staff),
                                    changes={"phone": ["", "+15555550100"]})
     tokens_for(customer)  # an outstanding refresh token
     variant = VariantFactory()

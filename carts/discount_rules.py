@@ -4,7 +4,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -12,20 +11,22 @@ from carts.errors import DiscountCodeError
 from carts.models import DiscountCode, DiscountUsage
 from carts.pricing import CodeInput, LineInput, money
 from catalog.models import Category, Product
+from catalog.selectors import category_and_descendant_ids
+from moodmnky.money import store_currency
 
 MAX_CODES_PER_CART = 5
 
 
-def scope_prefetches(prefix: str = "") -> list[Prefetch]:
+def discount_scope_prefetches(prefix: str = "") -> list[Prefetch]:
     """A code's products and categories, ids only: what eligibility checks read."""
     return [Prefetch(f"{prefix}products", queryset=Product.objects.only("id")),
-            Prefetch(f"{prefix}categories", queryset=Category.objects.only("id"))]
+            Prefetch(f"{prefix}categories", queryset=Category.objects.only("id", "slug"))]
 
 
 def discount_find(code: str) -> DiscountCode:
     """The code (with its scope prefetched), whatever letter case the shopper typed; unknown codes are refused."""
     code = (code or "").strip()
-    discount = (DiscountCode.objects.prefetch_related(*scope_prefetches()).filter(code__iexact=code).first()
+    discount = (DiscountCode.objects.prefetch_related(*discount_scope_prefetches()).filter(code__iexact=code).first()
                 if code else None)
     if discount is None:
         raise DiscountCodeError(f"We don't recognise the code \u201c{code}\u201d. Check the spelling and try again.")
@@ -33,18 +34,17 @@ def discount_find(code: str) -> DiscountCode:
 
 
 def discount_check(*, discount: DiscountCode, lines: Sequence[LineInput], applied: Sequence[DiscountCode],
-                   customer=None, email: str = "", now: datetime | None = None,
-                   category_tree: dict | None = None) -> None:
+                   customer=None, email: str = "", now: datetime | None = None) -> None:
     """Refuse a code that cannot be used on these lines, with a message for the shopper.
 
     Checks, in order: active, started, not expired, total uses left, a non-empty cart with an
     item the code applies to, the minimum subtotal, the shopper's own uses, and whether it
     combines with the codes already on the cart (`applied`, excluding this one).
     """
-    check_state(discount, now or timezone.now())
+    discount_check_state(discount, now or timezone.now())
     if not lines:
         raise DiscountCodeError("Add something to your cart before using a code.")
-    code_input = code_input_for(discount, category_tree=category_tree)
+    code_input = discount_code_input(discount)
     if not any(code_input.applies_to(line) for line in lines):
         raise DiscountCodeError(f"The code {discount.code} doesn't apply to any item in your cart.")
     subtotal = sum((money(Decimal(line.unit_price) * line.quantity) for line in lines), Decimal("0.00"))
@@ -54,7 +54,7 @@ def discount_check(*, discount: DiscountCode, lines: Sequence[LineInput], applie
             f"Spend at least {_amount(discount.minimum_subtotal)} to use the code {discount.code} "
             f"(add {_amount(missing)} more)."
         )
-    check_customer_uses(discount, customer=customer, email=email)
+    discount_check_customer_uses(discount, customer=customer, email=email)
     _check_combinable(discount, [other for other in applied if other.pk != discount.pk])
 
 
@@ -67,50 +67,47 @@ def discount_usable(discount: DiscountCode, *, earlier: Sequence[DiscountCode], 
     """
     if discount.state(now) != "active":
         return False
-    return not earlier or combines(discount, earlier)
+    return not earlier or discount_combines(discount, earlier)
 
 
-def combines(discount: DiscountCode, earlier: Sequence[DiscountCode]) -> bool:
+def discount_combines(discount: DiscountCode, earlier: Sequence[DiscountCode]) -> bool:
     """Several codes on one cart only when every one of them is combinable."""
     return discount.combinable and all(other.combinable for other in earlier)
 
 
-def code_input_for(discount: DiscountCode, *, usable: bool = True, category_tree: dict | None = None) -> CodeInput:
+def discount_code_input(discount: DiscountCode, *, usable: bool = True,
+                   category_ids: frozenset[int] | None = None) -> CodeInput:
     """The code as pricing sees it; a category includes the categories below it.
 
-    Products and categories must be prefetched; `category_tree` (from category_tree()) is needed
-    only when the code is limited to categories.
+    Products and categories must be prefetched; `category_ids` (from discount_category_scopes) saves
+    reading the category tree again when several codes are priced together.
     """
     product_ids = frozenset(product.pk for product in discount.products.all())
-    category_ids = frozenset(category.pk for category in discount.categories.all())
-    if category_ids:
-        category_ids = frozenset(with_descendants(category_ids, category_tree or category_tree_load()))
+    if category_ids is None:
+        category_ids = discount_category_scopes([discount]).get(discount.pk, frozenset())
     return CodeInput(
         code=discount.code, type=discount.type, value=discount.value, minimum_subtotal=discount.minimum_subtotal,
         product_ids=product_ids, category_ids=category_ids, usable=usable,
     )
 
 
-def category_tree_load() -> dict:
-    """parent id -> child ids of the whole category tree (one query; the tree is small)."""
-    tree: dict = {}
-    for pk, parent_id in Category.objects.order_by().values_list("id", "parent_id"):
-        tree.setdefault(parent_id, []).append(pk)
-    return tree
+def discount_category_scopes(discounts: Iterable[DiscountCode]) -> dict[int, frozenset[int]]:
+    """For each code limited to categories: those categories and every one below them, by catalog's tree
+    walk (one query per distinct category; categories must be prefetched). Other codes are left out."""
+    below: dict[str, list[int]] = {}
+    scopes = {}
+    for discount in discounts:
+        categories = list(discount.categories.all())
+        if not categories:
+            continue
+        for category in categories:
+            if category.slug not in below:
+                below[category.slug] = category_and_descendant_ids(category.slug)
+        scopes[discount.pk] = frozenset(pk for category in categories for pk in below[category.slug])
+    return scopes
 
 
-def with_descendants(ids: Iterable[int], tree: dict) -> set[int]:
-    found: set[int] = set()
-    stack = list(ids)
-    while stack:
-        pk = stack.pop()
-        if pk not in found:
-            found.add(pk)
-            stack.extend(tree.get(pk, []))
-    return found
-
-
-def uses_by(discount: DiscountCode, *, customer=None, email: str = "") -> int:
+def discount_uses_by(discount: DiscountCode, *, customer=None, email: str = "") -> int:
     """Recorded uses of a code by this customer (by account, or by email for guest checkouts)."""
     who = Q()
     if customer is not None:
@@ -122,7 +119,7 @@ def uses_by(discount: DiscountCode, *, customer=None, email: str = "") -> int:
     return DiscountUsage.objects.filter(who, discount=discount).count()
 
 
-def check_state(discount: DiscountCode, now: datetime) -> None:
+def discount_check_state(discount: DiscountCode, now: datetime) -> None:
     state = discount.state(now)
     if state == "inactive":
         raise DiscountCodeError(f"The code {discount.code} is no longer available.")
@@ -135,15 +132,15 @@ def check_state(discount: DiscountCode, now: datetime) -> None:
         raise DiscountCodeError(f"The code {discount.code} has reached its usage limit.")
 
 
-def check_customer_uses(discount: DiscountCode, *, customer, email: str) -> None:
+def discount_check_customer_uses(discount: DiscountCode, *, customer, email: str) -> None:
     limit = discount.usage_limit_per_customer
     if limit is None or (customer is None and not email):
         return  # a guest without an email yet is checked again at checkout
-    if uses_by(discount, customer=customer, email=email) >= limit:
-        raise DiscountCodeError(per_customer_message(discount))
+    if discount_uses_by(discount, customer=customer, email=email) >= limit:
+        raise DiscountCodeError(discount_per_customer_message(discount))
 
 
-def per_customer_message(discount: DiscountCode) -> str:
+def discount_per_customer_message(discount: DiscountCode) -> str:
     limit = discount.usage_limit_per_customer
     times = "once" if limit == 1 else f"{limit} times"
     return f"The code {discount.code} can be used {times} per customer, and you've already used it."
@@ -169,4 +166,4 @@ def _date(value: datetime) -> str:
 
 
 def _amount(value: Decimal) -> str:
-    return f"{money(value)} {settings.STORE_CURRENCY}"
+    return f"{money(value)} {store_currency()}"

@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.utils import timezone
 
-from carts.discounts import discount_check, discount_find
+from carts.discount_rules import discount_check, discount_find
 from carts.errors import DiscountNotOnCartError
 from carts.models import Cart, CartDiscount, DiscountCode
-from carts.selectors import cart_queryset, price_lines
-from carts.services.carts import lock_open_cart
+from carts.selectors import cart_line_inputs, cart_queryset
+from carts.services.carts import cart_lock_open
 
 
 @transaction.atomic
@@ -18,13 +18,13 @@ def cart_apply_discount(*, cart: Cart, code: str, customer=None) -> DiscountCode
     expired, used up (in total or by this shopper), applies to nothing in the cart, the cart is
     below its minimum, or it does not combine with a code already applied.
     """
-    lock_open_cart(cart.pk)
+    cart_lock_open(cart.pk)
     discount = discount_find(code)
     cart = cart_queryset().get(pk=cart.pk)
     applied = [application.discount for application in cart.applied_discounts.all()]
     if any(other.pk == discount.pk for other in applied):
         return discount
-    discount_check(discount=discount, lines=price_lines(cart), applied=applied,
+    discount_check(discount=discount, lines=cart_line_inputs(cart.items.all()), applied=applied,
                    customer=customer or cart.customer, email=cart.email)
     CartDiscount.objects.create(cart=cart, discount=discount)
     Cart.objects.filter(pk=cart.pk).update(last_activity_at=timezone.now())
@@ -34,7 +34,7 @@ def cart_apply_discount(*, cart: Cart, code: str, customer=None) -> DiscountCode
 @transaction.atomic
 def cart_remove_discount(*, cart: Cart, code: str) -> None:
     """Take a code (any letter case) off an open cart; a code not on it is DiscountNotOnCartError."""
-    cart = lock_open_cart(cart.pk)
+    cart = cart_lock_open(cart.pk)
     deleted, _ = CartDiscount.objects.filter(cart=cart, discount__code__iexact=(code or "").strip()).delete()
     if not deleted:
         raise DiscountNotOnCartError()

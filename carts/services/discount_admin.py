@@ -1,8 +1,9 @@
-"""Discount codes as staff manage them (admin API and Django admin)."""
+"""Discount codes as staff manage them: the admin API and the Django admin write through here."""
 
 import re
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -10,8 +11,7 @@ from carts.models import DiscountCode
 from moodmnky.errors import ValidationFailedError
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,49}$")
-_FIELDS = ["code", "description", "type", "value", "minimum_subtotal", "starts_at", "ends_at", "usage_limit",
-           "usage_limit_per_customer", "combinable", "is_active"]
+_UNSET: Any = object()  # "not given" (None is a value: no end date, no limit)
 
 
 @transaction.atomic
@@ -20,7 +20,7 @@ def discount_create(*, code: str, type: str, value: Decimal = Decimal("0"), desc
                     ends_at: datetime | None = None, usage_limit: int | None = None,
                     usage_limit_per_customer: int | None = None, products=(), categories=(),
                     combinable: bool = False, is_active: bool = True) -> DiscountCode:
-    """Create a code; codes are unique whatever their letter case (400 on `code` otherwise)."""
+    """Create a code under discount_validate's rules; codes are unique whatever their letter case."""
     discount = DiscountCode(
         code=code.strip(), description=description, type=type, value=value, minimum_subtotal=minimum_subtotal,
         starts_at=starts_at, ends_at=ends_at, usage_limit=usage_limit,
@@ -34,28 +34,29 @@ def discount_create(*, code: str, type: str, value: Decimal = Decimal("0"), desc
 
 
 @transaction.atomic
-def discount_update(*, discount: DiscountCode, products=None, categories=None, **fields) -> DiscountCode:
-    """Change a code; `products`/`categories` replace the limits when given. `times_used` is not editable."""
-    unknown = set(fields) - set(_FIELDS)
-    if unknown:
-        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+def discount_update(*, discount: DiscountCode, code: str = _UNSET, description: str = _UNSET, type: str = _UNSET,
+                    value: Decimal = _UNSET, minimum_subtotal: Decimal = _UNSET, starts_at: datetime | None = _UNSET,
+                    ends_at: datetime | None = _UNSET, usage_limit: int | None = _UNSET,
+                    usage_limit_per_customer: int | None = _UNSET, combinable: bool = _UNSET,
+                    is_active: bool = _UNSET, products=None, categories=None) -> DiscountCode:
+    """Change a code under discount_validate's rules; `products`/`categories` replace the limits when given.
+
+    `times_used` is not editable.
+    """
+    given = {"code": code, "description": description, "type": type, "value": value,
+             "minimum_subtotal": minimum_subtotal, "starts_at": starts_at, "ends_at": ends_at,
+             "usage_limit": usage_limit, "usage_limit_per_customer": usage_limit_per_customer,
+             "combinable": combinable, "is_active": is_active}
     discount = DiscountCode.objects.select_for_update().get(pk=discount.pk)
-    for name, value in fields.items():
-        setattr(discount, name, value.strip() if name == "code" else value)
+    for name, field_value in given.items():
+        if field_value is not _UNSET:
+            setattr(discount, name, field_value.strip() if name == "code" else field_value)
     discount_validate(discount)
     discount.save()
     if products is not None:
         discount.products.set(products)
     if categories is not None:
         discount.categories.set(categories)
-    return discount
-
-
-@transaction.atomic
-def discount_save(*, discount: DiscountCode) -> DiscountCode:
-    """Save a code edited in the Django admin, under the same rules as the API."""
-    discount_validate(discount)
-    discount.save()
     return discount
 
 
