@@ -294,7 +294,8 @@ WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
 WEBHOOK_LEASE_SECONDS = int(os.environ.get("WEBHOOK_LEASE_SECONDS", "60"))
 # The sweep re-enqueues due deliveries this late (their own queued task should have run by then).
 WEBHOOK_SWEEP_GRACE_SECONDS = int(os.environ.get("WEBHOOK_SWEEP_GRACE_SECONDS", "120"))
-WEBHOOK_DISABLE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_DISABLE_AFTER_FAILURES", "5"))  # failed deliveries in a row
+# A subscription is turned off after this many failed deliveries in a row (each one after all its retries).
+WEBHOOK_DISABLE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_DISABLE_AFTER_FAILURES", "5"))
 WEBHOOK_TASKS_BACKEND = os.environ.get("WEBHOOK_TASKS_BACKEND", "default")
 PAYMENT_GATEWAY = os.environ.get("PAYMENT_GATEWAY", "test")
 

@@ -1,0 +1,41 @@
+import socket
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from moodmnky.webhooks import services
+
+
+@pytest.fixture
+def receiver():
+    """A real HTTP receiver on 127.0.0.1 (threaded, so a stalled request does not block the next one)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture
+def subscribe(db):
+    def make(url: str, events=("product.created",), **fields):
+        return services.subscription_create(url=url, events=list(events), **fields)
+
+    return make
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """fake_dns({"hooks.example.com": ["10.0.0.7"]}): those names resolve as given; others as usual. No lookup
+    of a faked name ever leaves the machine."""
+    real = socket.getaddrinfo
+    table: dict[str, list[str]] = {}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in table:
+            return [(socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                     (ip, port or 0)) for ip in table[host]]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return table.update
