@@ -169,8 +169,8 @@ def test_unknown_ids_are_404(admin_client):
     assert admin_client.post(f"{URL}deliveries/999/redeliver/").status_code == 404
 
 
-def test_deliveries_list_query_count_does_not_grow_with_the_page(admin_client, subscribe,
-                                                                  django_assert_max_num_queries, django_assert_num_queries):
+def test_deliveries_list_query_count_does_not_grow_with_the_page(
+        admin_client, subscribe, django_assert_max_num_queries, django_assert_num_queries):
     subscription = subscribe("http://127.0.0.1:9/hook")
     make_deliveries(subscription, 6, attempts=3)
     path = f"{URL}{subscription.pk}/deliveries/"
