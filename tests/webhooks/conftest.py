@@ -39,3 +39,12 @@ def fake_dns(monkeypatch):
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     return table.update
+
+
+@pytest.fixture
+def admin_site_client(client, staff_user):
+    """Django's test client signed in to the admin as a superuser."""
+    staff_user.is_superuser = True
+    staff_user.save(update_fields=["is_superuser"])
+    client.force_login(staff_user)
+    return client

@@ -1,5 +1,5 @@
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -15,12 +15,15 @@ def parse_since(value: str) -> datetime:
     match = re.fullmatch(r"(\d+)([mhd])", value.strip())
     if match:
         return timezone.now() - timedelta(**{UNITS[match[2]]: int(match[1])})
-    moment = parse_datetime(value)
-    if moment is None and (day := parse_date(value)) is not None:
-        moment = datetime(day.year, day.month, day.day)
+    try:
+        moment = parse_datetime(value)
+        if moment is None and (day := parse_date(value)) is not None:
+            moment = datetime(day.year, day.month, day.day)
+    except ValueError:  # well formed but impossible, e.g. 2026-13-40
+        moment = None
     if moment is None:
         raise CommandError(f"--since {value!r}: give an ISO date or datetime, or an age such as 30m, 24h or 7d.")
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, timezone.UTC)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
 
 
 class Command(BaseCommand):
