@@ -211,9 +211,10 @@ def delivery_attempt(*, delivery_id: int) -> WebhookAttempt | None:
     if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
         return None
     now = timezone.now()
-    if not delivery.subscription.is_active:
-        WebhookDelivery.objects.filter(pk=delivery.pk, status=WebhookDelivery.Status.PENDING, in_flight=False).update(
-            status=WebhookDelivery.Status.FAILED, next_attempt_at=None, updated_at=now)
+    if not delivery.subscription.is_active:  # unless an attempt is still running (its lease not yet over)
+        WebhookDelivery.objects.filter(pk=delivery.pk, status=WebhookDelivery.Status.PENDING).filter(
+            Q(in_flight=False) | Q(next_attempt_at__lte=now)
+        ).update(status=WebhookDelivery.Status.FAILED, in_flight=False, next_attempt_at=None, updated_at=now)
         return None
     lease = timedelta(seconds=settings.WEBHOOK_LEASE_SECONDS)
     claimed = WebhookDelivery.objects.filter(
@@ -245,9 +246,10 @@ def _send_and_record(delivery: WebhookDelivery, number: int) -> WebhookAttempt:
             response_excerpt=answer.excerpt, error=answer.error[:500])
         outcome = _outcome(answer, number)
         mine = WebhookDelivery.objects.filter(pk=delivery.pk, attempt_count=number, in_flight=True)
-        if mine.update(in_flight=False, updated_at=timezone.now(), **outcome):
+        applied = mine.update(in_flight=False, updated_at=timezone.now(), **outcome)
+        if applied:  # else the lease ran out and another worker owns the delivery now
             _update_subscription(subscription, answer, outcome)
-    if outcome["status"] == WebhookDelivery.Status.PENDING:
+    if applied and outcome["status"] == WebhookDelivery.Status.PENDING:
         _enqueue(delivery.pk, run_after=outcome["next_attempt_at"])
     logger.info("webhook attempt", extra={"delivery_id": delivery.pk, "attempt": number,
                                           "status_code": answer.status_code, "error": answer.error})

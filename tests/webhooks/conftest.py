@@ -1,5 +1,3 @@
-import socket
-
 import pytest
 from pytest_httpserver import HTTPServer
 
@@ -22,23 +20,6 @@ def subscribe(db):
         return services.subscription_create(url=url, events=list(events), **fields)
 
     return make
-
-
-@pytest.fixture
-def fake_dns(monkeypatch):
-    """fake_dns({"hooks.example.com": ["10.0.0.7"]}): those names resolve as given; others as usual. No lookup
-    of a faked name ever leaves the machine."""
-    real = socket.getaddrinfo
-    table: dict[str, list[str]] = {}
-
-    def getaddrinfo(host, port, *args, **kwargs):
-        if host in table:
-            return [(socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_STREAM, 6, "",
-                     (ip, port or 0)) for ip in table[host]]
-        return real(host, port, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return table.update
 
 
 @pytest.fixture

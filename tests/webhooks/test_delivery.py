@@ -319,3 +319,24 @@ def test_ping_goes_to_that_subscription_only(receiver, subscribe, django_capture
     assert payload["type"] == "webhook.ping" and payload["data"]["subscription_id"] == subscription.pk
     delivery.refresh_from_db()
     assert delivery.status == "succeeded"
+
+
+def test_a_result_arriving_after_the_lease_was_taken_over_does_not_overwrite_the_new_owner(
+        subscribe, monkeypatch):
+    from moodmnky.webhooks import transport
+
+    subscription = subscribe("http://127.0.0.1:9/hook")
+    event = Event.objects.create(type="product.created", data={}, fanned_out_at=timezone.now())
+    delivery = WebhookDelivery.objects.create(event=event, subscription=subscription,
+                                              next_attempt_at=timezone.now())
+
+    def slow_post(**kwargs):  # meanwhile the lease ran out and a second worker claimed attempt 2
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(attempt_count=2)
+        return transport.Answer(200, None, "ok", 6000)
+
+    monkeypatch.setattr(transport, "post", slow_post)
+    attempt = services.delivery_attempt(delivery_id=delivery.pk)
+
+    delivery.refresh_from_db()
+    assert attempt.number == 1 and attempt.status_code == 200  # logged all the same
+    assert delivery.status == "pending" and delivery.in_flight and delivery.attempt_count == 2
