@@ -287,7 +287,16 @@ FREE_SHIPPING_THRESHOLD = Decimal(os.environ.get("FREE_SHIPPING_THRESHOLD", "75.
 TAX_RATE = Decimal(os.environ.get("TAX_RATE", "0"))
 LOYALTY_TIERS = [("bronze", 0), ("silver", 500), ("gold", 1500), ("platinum", 5000)]
 
+# Webhooks (docs/webhooks.md): targets on private/loopback addresses only when allowed (development, tests).
 WEBHOOK_ALLOW_PRIVATE_URLS = env_bool("WEBHOOK_ALLOW_PRIVATE_URLS", DEBUG)
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
+# An attempt in flight holds its delivery this long; a worker killed mid-attempt frees it after that.
+WEBHOOK_LEASE_SECONDS = int(os.environ.get("WEBHOOK_LEASE_SECONDS", "60"))
+# The sweep re-enqueues due deliveries this late (their own queued task should have run by then).
+WEBHOOK_SWEEP_GRACE_SECONDS = int(os.environ.get("WEBHOOK_SWEEP_GRACE_SECONDS", "120"))
+# A subscription is turned off after this many failed deliveries in a row (each one after all its retries).
+WEBHOOK_DISABLE_AFTER_FAILURES = int(os.environ.get("WEBHOOK_DISABLE_AFTER_FAILURES", "5"))
+WEBHOOK_TASKS_BACKEND = os.environ.get("WEBHOOK_TASKS_BACKEND", "default")
 PAYMENT_GATEWAY = os.environ.get("PAYMENT_GATEWAY", "test")
 
 LOGGING = {

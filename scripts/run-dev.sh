@@ -9,7 +9,10 @@ PY=.venv/bin/python
 
 $PY manage.py db_worker --queue-name '*' --no-reload &
 WORKER=$!
-trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
+# What cron does in production: re-queue webhook deliveries a dead worker left behind (docs/webhooks.md).
+(while sleep 60; do $PY manage.py sweep_webhooks >/dev/null 2>&1 || true; done) &
+SWEEP=$!
+trap 'kill $WORKER $SWEEP 2>/dev/null || true' EXIT INT TERM
 
 $PY - <<PYEOF
 from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF

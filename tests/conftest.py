@@ -1,3 +1,6 @@
+import ipaddress
+import socket
+
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
@@ -69,3 +72,32 @@ def make_admin_client(db):
 def admin_client(make_admin_client):
     """An API key holding every scope."""
     return make_admin_client(*SCOPES)
+
+
+@pytest.fixture(autouse=True)
+def fake_dns(monkeypatch):
+    """Tests never resolve a name off this machine (webhook URLs are resolved by the SSRF guard, and the
+    fuzz test invents host names): IP literals and localhost resolve as usual, names a test registers with
+    fake_dns({"hooks.example.com": ["10.0.0.7"]}) resolve as given, and any other name fails to resolve."""
+    real = socket.getaddrinfo
+    table: dict[str, list[str]] = {}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name in table:
+            return [(socket.AF_INET6 if ":" in ip else socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port or 0))
+                    for ip in table[name]]
+        if name is None or name == "localhost" or _is_ip_literal(name):
+            return real(host, port, *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, f"tests do not resolve {name!r} (use the fake_dns fixture)")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return table.update
+
+
+def _is_ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
