@@ -104,3 +104,20 @@ def formulate(*, parts: Sequence[Part], base, quantity: int, blend_id: str, vers
         price=(unit_price * quantity).quantize(CENT), currency=settings.STORE_CURRENCY,
         ifra=ifra_check(parts, base),
     )
+
+
+def units_available(parts: Sequence[Part], base) -> int:
+    """How many units of `base` the notes' stock can make now (grams as `formulate` would weigh them)."""
+    if not parts:
+        return 0
+    per_unit = [base.fill_weight_g * base.fragrance_load * part.percentage / (HUNDRED * HUNDRED) for part in parts]
+    units = min(int(part.note.stock_grams / grams) for part, grams in zip(parts, per_unit, strict=True))
+    # Rounding to the cent can ask a hair more than quantity × per-unit grams: step down until it fits.
+    while units > 0:
+        total = (base.fill_weight_g * units).quantize(CENT)
+        fragrance = (total * base.fragrance_load / HUNDRED).quantize(CENT, rounding=ROUND_HALF_UP)
+        grams = split_grams(fragrance, [part.percentage for part in parts])
+        if all(weight <= part.note.stock_grams for part, weight in zip(parts, grams, strict=True)):
+            break
+        units -= 1
+    return units

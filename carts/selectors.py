@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from blends.selectors import component_prefetch
 from carts.discounts import category_tree_load, code_input_for, discount_usable, scope_prefetches
 from carts.errors import CartNotFoundError
 from carts.lines import LineSource, source_of
@@ -103,7 +104,9 @@ def cart_queryset() -> QuerySet[Cart]:
     """
     discounts = CartDiscount.objects.select_related("discount").prefetch_related(*scope_prefetches("discount__"))
     return Cart.objects.prefetch_related(
-        Prefetch("items", queryset=CartItem.objects.select_related("variant__product").order_by("created_at", "id")),
+        Prefetch("items", queryset=CartItem.objects.select_related(
+            "variant__product", "blend__current_version", "product_base").prefetch_related(
+            component_prefetch("blend__current_version__")).order_by("created_at", "id")),
         Prefetch("applied_discounts", queryset=discounts.order_by("created_at", "id")),
     )
 
