@@ -83,7 +83,7 @@ def blend_update(*, blend: Blend, actor: Actor, name=_UNSET, description=_UNSET,
     order lines point at them) and sends a submitted, approved or rejected blend back to draft:
     the review was of the earlier composition.
     """
-    blend = Blend.objects.select_for_update().select_related("current_version").get(pk=blend.pk)
+    blend = Blend.objects.select_for_update(of=("self",)).select_related("current_version").get(pk=blend.pk)
     fields = ["updated_at"]
     if name is not _UNSET:
         blend.name = name.strip()
