@@ -32,11 +32,10 @@ def blend_payload(blend: Blend, analysis: Analysis | None = None) -> dict:
     payload = {
         "id": str(blend.pk), "customer_id": blend.customer_id, "name": blend.name,
         "description": blend.description, "status": blend.status, "version": blend.version_number,
-        "components": [{"note_id": c.note_id, "percentage": str(c.percentage)} for c in components],
-        "review_note": blend.review_note,
-        "submitted_at": blend.submitted_at.isoformat() if blend.submitted_at else None,
-        "reviewed_at": blend.reviewed_at.isoformat() if blend.reviewed_at else None,
-        "created_at": blend.created_at.isoformat(), "updated_at": blend.updated_at.isoformat(),
+        "components": [{"note_id": c.note_id, "note_slug": c.note.slug, "name": c.note.name,
+                        "percentage": str(c.percentage)} for c in components],
+        "review_note": blend.review_note, "submitted_at": blend.submitted_at, "reviewed_at": blend.reviewed_at,
+        "created_at": blend.created_at, "updated_at": blend.updated_at,  # record_event writes them as JSON
     }
     if analysis is not None:
         payload["analysis"] = analysis_data(analysis)

@@ -3,7 +3,8 @@
 import django_filters
 
 from blends import selectors
-from blends.models import Note, Volatility
+from blends.models import Blend, Note, Volatility
+from moodmnky.api.filters import IdFilter
 
 
 class NoteFilter(django_filters.FilterSet):
@@ -22,3 +23,12 @@ class NoteFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return selectors.note_search(queryset, value)
+
+
+class BlendFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Blend.Status.choices)
+    customer_id = IdFilter(field_name="customer_id", help_text="Admin callers: one customer's blends.")
+
+    class Meta:
+        model = Blend
+        fields = []

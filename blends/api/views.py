@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from blends import selectors, services
 from blends.analysis import estimated_performance
 from blends.api import serializers as s
-from blends.api.filters import NoteFilter
+from blends.api.filters import BlendFilter, NoteFilter
 from blends.models import Blend
 from blends.recommendations import recommend
 from customers.models import Customer
@@ -112,7 +112,7 @@ class BlendViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     required_scopes = {"read": "blends:read", "write": "blends:write", "test_product": "blends:read",
                        "formulate": "blends:read"}
     serializer_class = s.BlendSerializer
-    filterset_class = None
+    filterset_class = BlendFilter
     lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
@@ -205,7 +205,7 @@ class BlendViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                                                                           "product type (default candle)."),
                     OpenApiParameter("limit", int, description="Notes to return (1–50, default 10).")],
         responses=s.RecommendationsSerializer, summary="Notes and starter blends for the caller's scent profile")
-    @action(detail=False, methods=["get"], permission_classes=[IsCustomer])
+    @action(detail=False, methods=["get"], permission_classes=[IsCustomer], filterset_class=None)
     def recommendations(self, request):
         query = s.RecommendationQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)

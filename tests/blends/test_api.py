@@ -314,3 +314,29 @@ def test_prices_are_decimal_strings(api_client, bases):
     data = api_client.get(f"{BLENDS}product-bases/").json()["data"]
 
     assert all(isinstance(base["price"], str) and Decimal(base["price"]) for base in data)
+
+
+def test_admin_filters_blends_by_status_and_customer(make_admin_client, customer):
+    mine, other = BlendFactory(customer=customer), BlendFactory()
+    Blend.objects.filter(pk=other.pk).update(status="submitted")
+    client = make_admin_client("blends:read")
+
+    submitted = client.get(f"{BLENDS}?status=submitted").json()["data"]
+    by_customer = client.get(f"{BLENDS}?customer_id={customer.pk}").json()["data"]
+
+    assert [b["id"] for b in submitted] == [str(other.pk)]
+    assert [b["id"] for b in by_customer] == [str(mine.pk)]
+    assert client.get(f"{BLENDS}?status=nope").status_code == 400
+
+
+def test_event_payload_agrees_with_the_admin_api(make_admin_client, customer, worked_components, bases):
+    from moodmnky.webhooks.models import Event
+
+    client = make_admin_client("blends:write")
+    created = client.post(BLENDS, {"customer_id": customer.pk, "name": "Agree", "components": worked_components},
+                          format="json").json()["data"]
+
+    payload = Event.objects.get(type="blend.created").data
+    assert set(payload) == set(created)
+    times = {"created_at", "updated_at", "submitted_at", "reviewed_at"}
+    assert {k: v for k, v in payload.items() if k not in times} == {k: v for k, v in created.items() if k not in times}
