@@ -25,10 +25,10 @@ def note_search(queryset: QuerySet[Note], text: str) -> QuerySet[Note]:
 
 
 def notes_with_mood(queryset: QuerySet[Note], mood: str) -> QuerySet[Note]:
-    """Notes tagged with a mood (case-insensitive), matched in Python-free SQL on both databases."""
+    """Notes tagged with a mood (case-insensitive)."""
     mood = mood.strip().lower()
-    # moods is a JSON list of lower-case words; `contains` on JSON lists is not supported by SQLite,
-    # so match the quoted word in the stored text instead.
+    # moods is a JSON list of words; JSON containment is not supported on SQLite, so the quoted word is
+    # matched in the stored JSON text instead (the same on both databases).
     return queryset.filter(moods__icontains=f'"{mood}"')
 
 

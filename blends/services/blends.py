@@ -13,6 +13,7 @@ from blends.errors import BlendStatusError, CompositionError
 from blends.events import blend_payload
 from blends.models import Blend, BlendComponent, BlendVersion
 from blends.selectors import blend_analysis, blend_queryset, notes_for_components
+from blends.tasks import blend_review_email
 from moodmnky.actors import Actor
 from moodmnky.webhooks.services import record_event
 
@@ -148,8 +149,6 @@ def blend_reject(*, blend: Blend, note: str, actor: Actor) -> Blend:
 
 
 def _review(blend: Blend, status: str, note: str, actor: Actor) -> Blend:
-    from blends.tasks import blend_review_email
-
     blend = Blend.objects.select_for_update().get(pk=blend.pk)
     if blend.status != Blend.Status.SUBMITTED:
         raise BlendStatusError(f"Only a submitted blend can be reviewed; this one is {blend.status}.",

@@ -7,13 +7,14 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from blends.errors import BlendHasNoCompositionError, NotCompliantError
+from blends.errors import BlendHasNoCompositionError, BlendNotFoundError, NotCompliantError
 from blends.events import ifra_data
 from blends.formulation import Formulation, formulate
 from blends.models import Blend, BlendVersion, ProductBase
 from blends.selectors import blend_get, blend_parts, product_base_get
 from blends.services.stock import note_stock_release_many, note_stock_take_many
 from moodmnky.actors import Actor
+from moodmnky.errors import ValidationFailedError
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,6 @@ def blend_line_prepare(*, blend_id, product_base_id: int, quantity: int, custome
     a 400 naming `product_base_id`; a blend over an IFRA limit for the base a NotCompliantError (400)
     naming the notes.
     """
-    from blends.errors import BlendNotFoundError
-    from moodmnky.errors import ValidationFailedError
-
     try:
         blend = blend_get(blend_id=blend_id, customer=customer, any_customer=any_customer)
     except BlendNotFoundError:

@@ -15,16 +15,17 @@ from moodmnky.errors import ValidationFailedError
 def cart_add_blend_item(*, cart: Cart, blend_id, product_base_id: int, quantity: int, customer) -> CartItem:
     """Add units of the caller's blend made as a base; the same blend and base again raise the quantity.
 
-    The blend must be the caller's (and the cart's customer's): anyone else's is a 400 naming
-    `blend_id`, as if it did not exist. A blend over an IFRA limit for the base is a 400 naming the
-    notes; the unit price is the formulation's price for one unit (base price + blend premium). More
-    units than the notes' stock can make is a 409 `out_of_stock`, as for variants.
+    The blend must be the caller's and the cart the caller's own cart (not a guest cart): otherwise a
+    400 naming `blend_id` (another customer's blend as if it did not exist). A blend over an IFRA limit
+    for the base is a 400 naming the notes; the unit price is the formulation's price for one unit
+    (base price + blend premium). More units than the notes' stock can make is a 409 `out_of_stock`.
     """
     cart = lock_open_cart(cart.pk)
     line = blend_line_prepare(blend_id=blend_id, product_base_id=product_base_id, quantity=1, customer=customer)
     blend, base = line.blend, line.product_base
-    if cart.customer_id is not None and cart.customer_id != blend.customer_id:
-        raise ValidationFailedError("No such blend.", field="blend_id")
+    if cart.customer_id != blend.customer_id:
+        # A guest cart is readable by whoever knows its id: a customer's blend goes only in their own cart.
+        raise ValidationFailedError("Add your blends to your own cart (sign in first).", field="blend_id")
     item = CartItem.objects.filter(cart=cart, blend=blend, product_base=base).first()
     in_cart = item.quantity if item else 0
     wanted = in_cart + quantity

@@ -144,3 +144,13 @@ def test_cart_with_blend_lines_reads_in_a_fixed_number_of_queries(customer_clien
         response = customer_client.get(f"/api/v1/carts/{cart_id}/")
 
     assert len(response.json()["data"]["items"]) == 6
+
+
+def test_a_customer_cannot_put_their_blend_in_a_guest_cart(customer_client, api_client, blend, bases):
+    guest_cart = api_client.post("/api/v1/carts/", {}, format="json").json()["data"]["id"]
+
+    response = _add(customer_client, guest_cart, blend, bases["candle"])
+
+    assert response.status_code == 400
+    assert response.json()["error"]["details"][0]["field"] == "blend_id"
+    assert not CartItem.objects.exists()
