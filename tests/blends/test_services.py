@@ -268,3 +268,24 @@ def test_base_without_limits_never_blocks(customer, wheel):
     blend = BlendFactory(customer=customer, parts=[(NoteFactory(limits={"12": "0.1"}), "100")])
 
     assert blend_formulate(blend=blend, product_base=base, quantity=1).ifra.compliant
+
+
+def test_a_blend_an_order_points_at_is_hidden_not_deleted(customer, monkeypatch):
+    from django.db.models import ProtectedError
+    from django.db.models.query import QuerySet
+
+    from blends.selectors import blend_queryset
+    from blends.services import blend_delete
+
+    blend = BlendFactory(customer=customer)
+
+    def protected(self):  # what an order line's PROTECT foreign key to the version does
+        raise ProtectedError("Referenced by an order line.", set())
+
+    monkeypatch.setattr(QuerySet, "delete", protected)
+    blend_delete(blend=blend, actor=SYSTEM)
+
+    hidden = Blend.objects.get(pk=blend.pk)
+    assert hidden.deleted_at is not None
+    assert not blend_queryset().filter(pk=blend.pk).exists()
+    assert BlendVersion.objects.filter(blend=blend).count() == 1
