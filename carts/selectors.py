@@ -100,7 +100,8 @@ def cart_queryset() -> QuerySet[Cart]:
     """Carts with lines (variant and product joined) and codes (with their products and categories).
 
     Queries: the cart, its lines, its codes, and the codes' products and categories (these two
-    only when a code is applied): never more, whatever the number of lines.
+    only when a code is applied), plus the blends' components and IFRA limits (only when a blend line
+    is there): never more, whatever the number of lines.
     """
     discounts = CartDiscount.objects.select_related("discount").prefetch_related(*scope_prefetches("discount__"))
     return Cart.objects.prefetch_related(
