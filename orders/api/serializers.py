@@ -158,8 +158,7 @@ class CheckoutSerializer(serializers.Serializer):
         else:
             raise serializers.ValidationError({"shipping_address": ["Send shipping_address or shipping_address_id."]})
         attrs["billing_address"] = clean_address(attrs.get("billing_address"), "billing_address")
-        if customer is None and not attrs.get("email"):
-            attrs.setdefault("email", "")  # the cart's email is used; the service refuses when there is none
+        attrs.setdefault("email", "")  # then the cart's or the customer's; the service refuses when there is none
         payment = attrs.pop("payment")
         attrs["payment_gateway"], attrs["payment_token"] = payment["gateway"], payment["token"]
         attrs.setdefault("shipping_method", None)

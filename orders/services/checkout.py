@@ -24,9 +24,9 @@ from orders.services.payments import charges_voided_on_failure, payment_take
 MADE_TO_ORDER_DAYS = 7  # pouring and curing of custom blend lines, promised as `ready_by`
 
 
-def order_checkout(*, cart_id, customer, email: str, shipping_address: dict, shipping_method: str,
-                   payment_gateway: str, payment_token: str, actor: Actor, billing_address: dict | None = None,
-                   note: str = "") -> Order:
+def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method: str,
+                   payment_gateway: str, payment_token: str, actor: Actor, email: str = "",
+                   billing_address: dict | None = None, note: str = "") -> Order:
     """Turn an open cart into a `confirmed` / `paid` order; all or nothing.
 
     In one transaction: lock the cart (a second checkout waits, then gets 409), re-check its codes and

@@ -24,3 +24,25 @@ def make_cart(db):
 
 def checkout_url(cart) -> str:
     return f"/api/v1/carts/{cart.pk}/checkout/"
+
+
+def event_types(**filters) -> list[str]:
+    """Webhook events recorded so far, oldest first (created_at is set at insert time, in order)."""
+    from moodmnky.webhooks.models import Event
+
+    return list(Event.objects.filter(**filters).order_by("created_at").values_list("type", flat=True))
+
+
+@pytest.fixture
+def place_order(make_cart):
+    """place_order((2, 1), customer=None, stock=50, token="tok_success") -> a paid order made by a real checkout."""
+    from orders.services import order_checkout
+    from tests.orders.factories import ADDRESS
+
+    def place(quantities=(2, 1), *, customer=None, stock=50, price="20.00"):
+        cart = make_cart(quantities, customer=customer, stock=stock, price=price)
+        return order_checkout(cart_id=cart.pk, customer=customer, email=customer.email if customer else "g@example.com",
+                              shipping_address=dict(ADDRESS, company="", line2="", phone=""), shipping_method="standard",
+                              payment_gateway="test", payment_token="tok_success", actor=Actor(system="test"))
+
+    return place
