@@ -41,8 +41,9 @@ def place_order(make_cart):
 
     def place(quantities=(2, 1), *, customer=None, stock=50, price="20.00"):
         cart = make_cart(quantities, customer=customer, stock=stock, price=price)
-        return order_checkout(cart_id=cart.pk, customer=customer, email=customer.email if customer else "g@example.com",
-                              shipping_address=dict(ADDRESS, company="", line2="", phone=""), shipping_method="standard",
+        email = customer.email if customer else "g@example.com"
+        return order_checkout(cart_id=cart.pk, customer=customer, email=email, shipping_method="standard",
+                              shipping_address=dict(ADDRESS, company="", line2="", phone=""),
                               payment_gateway="test", payment_token="tok_success", actor=Actor(system="test"))
 
     return place
