@@ -47,3 +47,12 @@ def place_order(make_cart):
                               payment_gateway="test", payment_token="tok_success", actor=Actor(system="test"))
 
     return place
+
+
+@pytest.fixture
+def admin_site_client(client, staff_user):
+    """Django's test client signed in to the admin as a superuser."""
+    staff_user.is_superuser = True
+    staff_user.save(update_fields=["is_superuser"])
+    client.force_login(staff_user)
+    return client
