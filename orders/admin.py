@@ -53,7 +53,7 @@ class EventInline(ReadOnlyInline):
 class FulfilForm(forms.Form):
     carrier = forms.CharField(max_length=64, required=False)
     tracking_number = forms.CharField(max_length=128, required=False)
-    tracking_url = forms.URLField(max_length=500, required=False)
+    tracking_url = forms.URLField(max_length=500, required=False, assume_scheme="https")
     notify_customer = forms.BooleanField(required=False, initial=True)
 
 

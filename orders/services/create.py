@@ -18,7 +18,7 @@ from orders.services.payments import charges_voided_on_failure, payment_take
 
 def order_admin_create(*, lines: list[dict], shipping_address: dict, actor: Actor, customer=None, email: str = "",
                        shipping_method: str = "standard", billing_address: dict | None = None, note: str = "",
-                       payment: dict | None = None) -> Order:
+                       payment: dict | None = None, source: str = Order.Source.ADMIN) -> Order:
     """Create an order for `customer` or `email` from `lines` ([{variant_id, quantity}]), taking the stock.
 
     Without `payment` it stays `pending` / `unpaid` (POST /orders/{id}/pay/ later); with one it is
@@ -46,7 +46,7 @@ def order_admin_create(*, lines: list[dict], shipping_address: dict, actor: Acto
     outbox = Outbox()
     with charges_voided_on_failure(gateway) as charges, transaction.atomic():
         order = Order.objects.create(
-            number=order_number_next(), customer=customer, email=email, source=Order.Source.ADMIN,
+            number=order_number_next(), customer=customer, email=email, source=source,
             currency=settings.STORE_CURRENCY, subtotal=totals.subtotal, discount_total=totals.discount_total,
             shipping_total=totals.shipping_total, tax_total=totals.tax_total, total=totals.total,
             shipping_method=shipping_method, shipping_address=shipping_address, billing_address=billing_address,
