@@ -98,7 +98,7 @@ def gateway_get(name: str | None = None) -> PaymentGateway:
 
 def checkout_gateway(requested: str) -> PaymentGateway:
     """The gateway a shopper may pay with: only the configured one (400 naming payment.gateway otherwise)."""
-    configured = settings.PAYMENT_GATEWAY
-    if requested != configured:
-        raise ValidationFailedError(f"Payments go through the {configured!r} gateway.", field="payment.gateway")
-    return gateway_get(configured)
+    gateway = gateway_get(settings.PAYMENT_GATEWAY)
+    if requested not in (settings.PAYMENT_GATEWAY, gateway.name):
+        raise ValidationFailedError(f"Payments go through the {gateway.name!r} gateway.", field="payment.gateway")
+    return gateway

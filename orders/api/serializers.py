@@ -118,7 +118,7 @@ class PaymentInputSerializer(serializers.Serializer):
                                                             "with the test gateway.")
 
     def validate_gateway(self, value):
-        return value or settings.PAYMENT_GATEWAY
+        return value or settings.PAYMENT_GATEWAY  # the service checks it is the configured one
 
 
 def clean_address(data: dict | None, field: str) -> dict | None:

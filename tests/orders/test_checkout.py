@@ -238,3 +238,14 @@ def test_archived_product_line_is_refused_naming_the_line(api_client, make_cart)
     assert response.status_code == 400
     assert response.json()["error"]["details"][0]["field"] == "items.1"
     assert not Order.objects.exists()
+
+
+def test_gateway_comes_from_the_setting(api_client, make_cart, settings):
+    settings.PAYMENT_GATEWAY = "orders.payments.TestGateway"
+    body = checkout_body()
+    del body["payment"]["gateway"]
+
+    response = api_client.post(checkout_url(make_cart((1,))), body, format="json")
+
+    assert response.status_code == 201
+    assert Payment.objects.get().gateway == "test"
