@@ -97,10 +97,6 @@ class Order(models.Model):
     def refundable_amount(self):
         return self.amount_paid - self.amount_refunded
 
-    @property
-    def has_made_to_order_lines(self) -> bool:
-        return any(line.is_made_to_order for line in self.lines.all())
-
 
 class OrderNumberCounter(models.Model):
     """SQLite only: one row counting order numbers (PostgreSQL uses the sequence orders_order_number_seq)."""

@@ -249,3 +249,28 @@ def test_gateway_comes_from_the_setting(api_client, make_cart, settings):
 
     assert response.status_code == 201
     assert Payment.objects.get().gateway == "test"
+
+
+def test_a_failure_after_the_charge_voids_it_and_writes_nothing(make_cart, monkeypatch):
+    from moodmnky.actors import Actor
+    from orders.payments import TestGateway
+    from orders.services import order_checkout
+    from tests.orders.factories import ADDRESS
+
+    voided = []
+    monkeypatch.setattr(TestGateway, "void", lambda self, *, authorization: voided.append(authorization))
+
+    def crash(**kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("orders.services.checkout.cart_mark_checked_out", crash)
+    cart = make_cart((1,), stock=3)
+
+    with pytest.raises(RuntimeError):
+        order_checkout(cart_id=cart.pk, customer=None, email="g@example.com", shipping_address=ADDRESS,
+                       shipping_method="standard", payment_gateway="test", payment_token="tok_success",
+                       actor=Actor(system="test"))
+
+    assert len(voided) == 1 and voided[0].startswith("ch_test_")
+    assert not Order.objects.exists() and not Payment.objects.exists()
+    assert list(stock_of(cart).values()) == [3]
