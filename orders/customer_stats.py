@@ -43,6 +43,8 @@ class OrderStatsFromOrders:
 
 def export_orders(customer) -> list[dict]:
     """Every order of the customer as the API shows it (GET /customers/profile/export/ `orders`)."""
+    if customer is None or customer.pk is None:
+        return []
     return [order_payload(order) for order in order_list(customer=customer)]
 
 
