@@ -5,7 +5,7 @@ from django.db import transaction
 from moodmnky.actors import Actor
 from orders.models import Order, OrderLine
 from orders.services.fulfillments import order_fulfill
-from orders.services.lifecycle import Outbox, order_lock, order_transition, transition_allowed
+from orders.services.lifecycle import Outbox, order_lock, order_transition, transition_check
 from orders.services.lines import line_return_stock
 from orders.services.refunds import order_refund_locked
 
@@ -43,8 +43,7 @@ def order_status_update(*, order_id, status: str, actor: Actor, note: str = "", 
         order = order_lock(order_id)
         if status == Order.Status.SHIPPED and order.fulfillment_status != Order.FulfillmentStatus.FULFILLED \
                 and order.status in (Order.Status.CONFIRMED, Order.Status.PROCESSING):
-            if not transition_allowed(order, status):  # made-to-order lines: refused before a parcel is written
-                order_transition(order=order, to_status=status, actor=actor, outbox=Outbox())
+            transition_check(order, status)  # made-to-order lines: refused before a parcel is written
             return order_fulfill(order_id=order.pk, actor=actor, carrier=carrier, tracking_number=tracking_number,
                                  tracking_url=tracking_url, notify_customer=notify_customer)
         outbox = Outbox()

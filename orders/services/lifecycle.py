@@ -47,6 +47,16 @@ def transition_allowed(order: Order, to_status: str) -> bool:
     return True
 
 
+def transition_check(order: Order, to_status: str) -> None:
+    """Raise OrderTransitionError (409 invalid_transition) unless the table allows `order` to go to `to_status`."""
+    if not transition_allowed(order, to_status):
+        reason = ""
+        if order.status == S.CONFIRMED and to_status == S.SHIPPED:
+            reason = " Made-to-order lines must go through processing first."
+        raise OrderTransitionError(f"An order cannot go from {order.status} to {to_status}.{reason}",
+                                   from_status=order.status, to_status=to_status)
+
+
 @dataclass
 class Outbox:
     """What one service call announces about an order: recorded once, at the end, with the final payload."""
@@ -88,12 +98,7 @@ def order_transition(*, order: Order, to_status: str, actor: Actor, outbox: Outb
 
     Writes the OrderEvent now; the webhooks and the email go through `outbox`.
     """
-    if not transition_allowed(order, to_status):
-        reason = ""
-        if order.status == S.CONFIRMED and to_status == S.SHIPPED:
-            reason = " Made-to-order lines must go through processing first."
-        raise OrderTransitionError(f"An order cannot go from {order.status} to {to_status}.{reason}",
-                                   from_status=order.status, to_status=to_status)
+    transition_check(order, to_status)
     from_status, now = order.status, timezone.now()
     order.status, order.updated_at = to_status, now
     fields = ["status", "updated_at"]
