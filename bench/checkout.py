@@ -117,7 +117,11 @@ def main() -> None:
         timings, codes, wall = run(args.port, args.shoppers, args.orders, pick)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)  # gunicorn finishes in-flight requests first
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     from django.db import connection
 
     ordered = sorted(timings)
