@@ -84,3 +84,20 @@ def test_order_numbers_are_unique_under_concurrency():
     numbers = [body["data"]["number"] for _, body in results]
     assert len(set(numbers)) == 12
     assert all(number.startswith("MNKY-") and int(number[5:]) >= 1001 for number in numbers)
+
+
+def test_the_same_guest_checkout_sent_four_times_at_once_charges_once():
+    cart = CartItemFactory(cart=CartFactory(), variant=VariantFactory(quantity=5), quantity=1).cart
+
+    def send(key):
+        response = APIClient().post(checkout_url(cart), checkout_body(), format="json", HTTP_IDEMPOTENCY_KEY=key)
+        return response.status_code
+
+    with_key = run_concurrently(send, [("same-key",)] * 4)
+    assert with_key.count(201) >= 1 and set(with_key) <= {201, 409}  # 201 (or its replay) or in progress
+    assert Order.objects.count() == 1
+
+    without_key = run_concurrently(checkout, [(cart,)] * 3)
+    assert [status for status, _ in without_key] == [409] * 3  # the cart is checked out: still one order
+    assert Order.objects.count() == 1
+    assert Variant.objects.get(pk=cart.items.get().variant_id).quantity == 4
