@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.forms import AdminPasswordChangeForm, UserChangeForm
 from django.template.response import TemplateResponse
 
 from customers import services
@@ -80,11 +80,22 @@ class CustomerChangeForm(UserChangeForm):
         return cleaned
 
 
+class CustomerPasswordForm(AdminPasswordChangeForm):
+    """The admin's "set password" form: like every API path, a new password ends the account's sessions."""
+
+    def save(self, commit=True):
+        customer = super().save(commit=commit)
+        if commit:
+            services.customer_sessions_end(customer=customer)
+        return customer
+
+
 @admin.register(Customer)
 class CustomerAdmin(UserAdmin):
     """The whole customer: profile, preferences, addresses, loyalty ledger, order figures and audit trail."""
 
     form = CustomerChangeForm
+    change_password_form = CustomerPasswordForm
 
     ordering = ["-date_joined"]
     list_display = ["email", "first_name", "last_name", "tier", "loyalty_points", "order_count", "total_spent",

@@ -20,6 +20,7 @@ from customers.services.profile import (
     customer_profile_update,
     customer_staff_save,
 )
+from customers.services.sessions import customer_sessions_end, session_logout, session_refresh, session_start
 
 __all__ = [
     "PROFILE_RULE_FIELDS", "clean_profile_fields",
@@ -27,5 +28,5 @@ __all__ = [
     "customer_admin_update", "customer_anonymize", "customer_change_password", "customer_delete_account",
     "customer_lock", "customer_profile_update", "customer_register", "customer_staff_save", "loyalty_adjust",
     "loyalty_award", "loyalty_redeem", "loyalty_reverse", "password_reset_confirm", "password_reset_request",
-    "password_reset_token",
+    "password_reset_token", "customer_sessions_end", "session_logout", "session_refresh", "session_start",
 ]

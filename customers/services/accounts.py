@@ -12,7 +12,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from customers.errors import EmailTakenError, InvalidResetTokenError
 from customers.models import Customer, CustomerAuditEntry
 from customers.services.audit import audit_record
-from moodmnky.api.tokens import end_sessions
+from customers.services.sessions import customer_sessions_end
 from moodmnky.errors import ValidationFailedError
 from moodmnky.webhooks.services import record_event
 
@@ -76,7 +76,7 @@ def password_reset_confirm(*, token: str, password: str) -> Customer:
     _check_password(password, customer)
     customer.set_password(password)
     customer.save(update_fields=["password"])
-    end_sessions(customer)  # refuses every older access and refresh token
+    customer_sessions_end(customer=customer)  # refuses every older access and refresh token
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_RESET, actor=customer,
                  actor_label="customer (reset link)")
     return customer
@@ -91,5 +91,5 @@ def customer_change_password(*, customer: Customer, current_password: str, new_p
     _check_password(new_password, customer, field="new_password")
     customer.set_password(new_password)
     customer.save(update_fields=["password"])
-    end_sessions(customer, keep_session_id=session_id)
+    customer_sessions_end(customer=customer, keep_session_id=session_id)
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_CHANGED, actor=customer)

@@ -12,8 +12,8 @@ from customers.errors import EmailTakenError, WrongPasswordError
 from customers.models import SUPPORTED_CURRENCIES, Customer, CustomerAuditEntry, ReminderFrequency
 from customers.registry import run_anonymizers
 from customers.services.audit import audit_record, audit_redact, field_changes
+from customers.services.sessions import customer_sessions_end
 from customers.validation import normalize_phone
-from moodmnky.api.tokens import end_sessions
 from moodmnky.errors import ValidationFailedError
 
 PREFERENCE_FIELDS = ("email_marketing", "sms_marketing", "preferred_currency", "reminder_frequency")
@@ -88,7 +88,7 @@ def customer_admin_update(*, customer: Customer, actor: Customer | None = None, 
         audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor,
                      actor_label=actor_label, changes=diff)
     if "is_active" in diff and not customer.is_active:
-        end_sessions(customer)
+        customer_sessions_end(customer=customer)
     return customer
 
 
@@ -125,7 +125,7 @@ def customer_anonymize(*, customer: Customer, actor: Customer | None = None, act
     customer.save(update_fields=[*placeholders, "password", "anonymized_at"])
     customer.groups.clear()
     customer.user_permissions.clear()
-    end_sessions(customer)
+    customer_sessions_end(customer=customer)
     audit_record(customer=customer, action=CustomerAuditEntry.Action.ANONYMIZED, actor=actor,
                  actor_label=actor_label)
     return customer
@@ -199,5 +199,5 @@ def customer_staff_save(*, customer: Customer, changed_fields: list[str], actor:
     customer.save(update_fields=list(diff))
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PROFILE_UPDATED, actor=actor, changes=diff)
     if "is_active" in diff and not customer.is_active:
-        end_sessions(customer)
+        customer_sessions_end(customer=customer)
     return customer

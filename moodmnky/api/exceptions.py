@@ -13,6 +13,7 @@ from rest_framework.settings import api_settings
 from moodmnky.errors import (
     ConflictError,
     DomainError,
+    InvalidTokenError,
     NotFoundError,
     PaymentDeclinedError,
     PaymentGatewayError,
@@ -23,6 +24,7 @@ logger = logging.getLogger("moodmnky.api")
 
 DOMAIN_STATUS = [
     (ValidationFailedError, 400),
+    (InvalidTokenError, 401),
     (NotFoundError, 404),
     (ConflictError, 409),
     (PaymentDeclinedError, 402),
