@@ -35,7 +35,7 @@ def product_get(*, lookup: str | int, admin: bool) -> Product | None:
     """A product by id (digits) or slug; None when missing or hidden from this caller."""
     products = product_queryset(admin=admin)
     lookup = str(lookup)
-    if lookup.isdigit():
+    if lookup.isascii() and lookup.isdigit():  # "²" is a digit to isdigit(), not to int()
         return products.filter(pk=int(lookup)).first()
     return products.filter(slug=lookup).first()
 

@@ -239,7 +239,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["moodmnky.api.renderers.EnvelopeJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],  # media upload views add multipart
+    "DEFAULT_PARSER_CLASSES": ["moodmnky.api.parsers.JSONParser"],  # media upload views add multipart
     "DEFAULT_PAGINATION_CLASS": "moodmnky.api.pagination.PageLimitPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "moodmnky.api.schema.EnvelopeAutoSchema",
