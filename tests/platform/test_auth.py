@@ -238,3 +238,20 @@ def test_password_reset_request_is_202_even_for_malformed_emails(api_client, ema
 
     assert response.status_code == 202
     assert len(mail.outbox) == 0
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_password_reset_email_is_queued_as_a_task_for_known_and_unknown_emails(api_client, customer, settings,
+                                                                                known):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    email = customer.email if known else "nobody@example.com"
+
+    response = api_client.post("/api/v1/auth/password-reset/", {"email": email}, format="json")
+
+    assert response.status_code == 202
+    assert len(mail.outbox) == 0  # nothing is sent inside the request
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path.endswith("password_reset_email_send")
+    assert queued.args_kwargs["kwargs"] == {"email": email}
