@@ -306,6 +306,11 @@ RATELIMIT_AUTH_PATHS = r"^/api/v1/auth/"
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
 
+# seed_demo reaches the apps through these: each app's `demo.seed()`, in dependency order, and the module
+# that creates the demo logins (customers/demo.py documents its two functions).
+DEMO_DATA_APPS = ["customers", "catalog", "blends", "carts", "orders"]
+DEMO_LOGIN_PROVIDER = os.environ.get("DEMO_LOGIN_PROVIDER", "customers.demo")
+
 # Store settings.
 STORE_CURRENCY = os.environ.get("STORE_CURRENCY", "USD")
 STORE_NAME = os.environ.get("STORE_NAME", "MOOD MNKY")
