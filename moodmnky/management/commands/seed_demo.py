@@ -32,7 +32,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}: {email} / {password}")
         if mode == "random":
             self.stdout.write(self.style.WARNING("These passwords are shown once; change them or remove the "
-                                                 "accounts before real customers arrive."))
+                                                 "accounts before the shop opens."))
         elif mode == "none":
             self.stdout.write("No demo logins (DEBUG is off; --demo-logins creates them with random passwords).")
 
