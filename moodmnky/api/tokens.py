@@ -64,7 +64,10 @@ def session_is_ended(sid: str) -> bool:
 
 
 def session_end(sid: str) -> None:
-    """Refuse every token of the login session `sid` from now on (idempotent)."""
+    """Refuse every token of the login session `sid` from now on (idempotent); rows whose tokens have all
+    expired anyway are deleted on the way (indexed, so cheap)."""
     if sid:
+        now = timezone.now()
+        EndedSession.objects.filter(expires_at__lt=now).delete()
         EndedSession.objects.get_or_create(
-            sid=sid, defaults={"expires_at": timezone.now() + settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]})
+            sid=sid, defaults={"expires_at": now + settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"]})

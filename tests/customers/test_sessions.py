@@ -112,3 +112,19 @@ def test_concurrent_refreshes_of_one_token_rotate_it_once():
     from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
     assert OutstandingToken.objects.filter(user=customer).count() == 2  # the login's and one rotation's
+
+
+def test_ended_session_rows_are_pruned_once_every_token_has_expired(api_client, customer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from moodmnky.models import EndedSession
+
+    EndedSession.objects.create(sid="old", expires_at=timezone.now() - timedelta(seconds=1))
+    pair = login(api_client, customer)
+
+    api_client.post("/api/v1/auth/logout/", {"refresh_token": pair["refresh_token"]}, format="json")
+
+    assert list(EndedSession.objects.values_list("sid", flat=True)) != ["old"]
+    assert not EndedSession.objects.filter(sid="old").exists() and EndedSession.objects.count() == 1
