@@ -90,6 +90,9 @@ class CustomerPasswordForm(AdminPasswordChangeForm):
         return customer
 
 
+ACCESS_FIELDS = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+
 @admin.register(Customer)
 class CustomerAdmin(UserAdmin):
     """The whole customer: profile, preferences, addresses, loyalty ledger, order figures and audit trail."""
@@ -130,7 +133,15 @@ class CustomerAdmin(UserAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_anonymized:
             fields.append("is_active")  # an anonymised account stays closed
+        if not request.user.is_superuser:
+            fields += ACCESS_FIELDS  # only a superuser grants staff access or permissions
         return fields
+
+    def has_change_permission(self, request, obj=None):
+        """Staff and superuser accounts are the superuser's to change, here as through the API."""
+        if obj is not None and (obj.is_staff or obj.is_superuser) and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
 
     @admin.display(description="tier")
     def tier(self, obj):

@@ -155,7 +155,8 @@ class EnvelopeAutoSchema(AutoSchema):
         description = super().get_description() or ""
         scope = self._scope()
         if scope:
-            description = f"{description}\n\n**Admin scope:** `{scope}` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`)."
+            description = (f"{description}\n\n**Admin scope:** `{scope}` (held by an API key, or by a staff "
+                           "user's model permissions; `:write` includes `:read`).")
         return description.strip()
 
     def get_extensions(self):
