@@ -29,8 +29,13 @@ def discount_find(code: str) -> DiscountCode:
     discount = (DiscountCode.objects.prefetch_related(*discount_scope_prefetches()).filter(code__iexact=code).first()
                 if code else None)
     if discount is None:
-        raise DiscountCodeError(f"We don't recognise the code \u201c{code}\u201d. Check the spelling and try again.")
+        raise DiscountCodeError(UNKNOWN_CODE_MESSAGE)
     return discount
+
+
+# Unknown, inactive and not-yet-started codes all get this message (without echoing the code, whose
+# stored letter case would tell): none says that the code exists or when it starts.
+UNKNOWN_CODE_MESSAGE = "We don't recognise that code. Check the spelling and try again."
 
 
 def discount_check(*, discount: DiscountCode, lines: Sequence[LineInput], applied: Sequence[DiscountCode],
@@ -121,11 +126,8 @@ def discount_uses_by(discount: DiscountCode, *, customer=None, email: str = "") 
 
 def discount_check_state(discount: DiscountCode, now: datetime) -> None:
     state = discount.state(now)
-    if state == "inactive":
-        raise DiscountCodeError(f"The code {discount.code} is no longer available.")
-    if state == "scheduled":
-        raise DiscountCodeError(f"The code {discount.code} can't be used yet: it starts on "
-                                f"{_date(discount.starts_at)}.")
+    if state in ("inactive", "scheduled"):
+        raise DiscountCodeError(UNKNOWN_CODE_MESSAGE)
     if state == "expired":
         raise DiscountCodeError(f"The code {discount.code} expired on {_date(discount.ends_at)}.")
     if state == "exhausted":

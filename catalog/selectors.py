@@ -37,7 +37,7 @@ def product_get(*, lookup: str | int, admin: bool) -> Product | None:
     """A product by id (digits) or slug; None when missing or hidden from this caller."""
     products = product_queryset(admin=admin)
     lookup = str(lookup)
-    if lookup.isdigit():
+    if lookup.isascii() and lookup.isdigit():  # "²" is a digit to isdigit(), not to int()
         return products.filter(pk=int(lookup)).first()
     return products.filter(slug=lookup).first()
 
@@ -45,7 +45,7 @@ def product_get(*, lookup: str | int, admin: bool) -> Product | None:
 def product_id_of(lookup: str, *, admin: bool = True) -> int | None:
     """The id of the product with this id (digits) or slug, without loading the row's other columns."""
     products = Product.objects.all() if admin else Product.objects.active()
-    found = products.filter(pk=int(lookup)) if lookup.isdigit() else products.filter(slug=lookup)
+    found = products.filter(pk=int(lookup)) if lookup.isascii() and lookup.isdigit() else products.filter(slug=lookup)
     return found.values_list("pk", flat=True).first()
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.forms import AdminPasswordChangeForm, UserChangeForm
 from django.template.response import TemplateResponse
 
 from customers import services
@@ -92,11 +92,25 @@ def add_domain_error(form: forms.Form, exc: DomainError) -> None:
         form.add_error(field if field in form.fields else None, detail["message"])
 
 
+class CustomerPasswordForm(AdminPasswordChangeForm):
+    """The admin's "set password" form: like every API path, a new password ends the account's sessions."""
+
+    def save(self, commit=True):
+        customer = super().save(commit=commit)
+        if commit:
+            services.customer_sessions_end(customer=customer)
+        return customer
+
+
+ACCESS_FIELDS = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+
 @admin.register(Customer)
 class CustomerAdmin(UserAdmin):
     """The whole customer: profile, preferences, addresses, loyalty ledger, order figures and audit trail."""
 
     form = CustomerChangeForm
+    change_password_form = CustomerPasswordForm
 
     ordering = ["-date_joined"]
     list_display = ["email", "first_name", "last_name", "tier", "loyalty_points", "order_count", "total_spent",
@@ -131,7 +145,15 @@ class CustomerAdmin(UserAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_anonymized:
             fields.append("is_active")  # an anonymised account stays closed
+        if not request.user.is_superuser:
+            fields += ACCESS_FIELDS  # only a superuser grants staff access or permissions
         return fields
+
+    def has_change_permission(self, request, obj=None):
+        """Staff and superuser accounts are the superuser's to change, here as through the API."""
+        if obj is not None and (obj.is_staff or obj.is_superuser) and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
 
     @admin.display(description="tier")
     def tier(self, obj):

@@ -1,5 +1,7 @@
-"""Demo accounts: a staff user for the admin and a customer for the storefront (printed by `make run`),
-with a saved address and a loyalty welcome bonus."""
+"""Demo accounts: a staff user for the admin and a customer for the storefront, with a saved address and a
+loyalty welcome bonus; and the demo-login provider `seed_demo` reaches through settings.DEMO_LOGIN_PROVIDER."""
+
+import secrets
 
 from customers import services
 from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF
@@ -10,23 +12,52 @@ DEMO_ADDRESS = {"first_name": "Casey", "last_name": "Customer", "line1": "500 Ho
                 "city": "San Francisco", "region": "CA", "postal_code": "94105", "country": "US",
                 "phone": "+14155550142"}
 WELCOME_BONUS = "Welcome to MOOD MNKY"
+STAFF_DEFAULTS = {"first_name": "Mona", "last_name": "Staff", "is_staff": True, "is_superuser": True}
+CUSTOMER_DEFAULTS = {"first_name": "Casey", "last_name": "Customer"}
 
 
 def seed(*, stdout, products: int = 0) -> str:
-    staff, created_staff = Customer.objects.get_or_create(
-        email=DEMO_STAFF[0], defaults={"first_name": "Mona", "last_name": "Staff", "is_staff": True,
-                                       "is_superuser": True})
-    if created_staff:
-        staff.set_password(DEMO_STAFF[1])
-        staff.save(update_fields=["password"])
-    customer, created_customer = Customer.objects.get_or_create(
-        email=DEMO_CUSTOMER[0], defaults={"first_name": "Casey", "last_name": "Customer"})
-    if created_customer:
-        customer.set_password(DEMO_CUSTOMER[1])
-        customer.save(update_fields=["password"])
+    """The demo customer's data; its login (a usable password) is the provider's business below."""
+    customer = _account(DEMO_CUSTOMER[0], CUSTOMER_DEFAULTS)
     if not customer.addresses.exists():
         services.address_create(customer=customer, actor=Actor.system_job("seed_demo"), **DEMO_ADDRESS)
     if not customer.loyalty_transactions.filter(description=WELCOME_BONUS).exists():
         services.loyalty_adjust(customer=customer, points=100, description=WELCOME_BONUS,
                                 actor=Actor.system_job("seed_demo"))
-    return f"staff {DEMO_STAFF[0]} / {DEMO_STAFF[1]}, customer {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}"
+    return f"demo customer {DEMO_CUSTOMER[0]} with an address and {WELCOME_BONUS!r} points"
+
+
+# The demo-login provider (settings.DEMO_LOGIN_PROVIDER names this module): logins_exist() and
+# logins_seed(mode=...) -> [(label, email, password)], what seed_demo prints.
+def logins_exist() -> bool:
+    return Customer.objects.filter(email=DEMO_CUSTOMER[0]).exists()
+
+
+def logins_seed(*, mode: str) -> list[tuple[str, str, str]]:
+    """mode "published": the documented passwords (DEBUG only); "random": new random passwords, returned
+    to be printed once; "none": no demo login, and no demo account keeps a published password."""
+    accounts = [("Staff login", DEMO_STAFF, STAFF_DEFAULTS), ("Customer login", DEMO_CUSTOMER, CUSTOMER_DEFAULTS)]
+    if mode == "none":
+        for _label, (email, published), _defaults in accounts:
+            account = Customer.objects.filter(email=email).first()
+            if account is not None and account.check_password(published):
+                account.set_unusable_password()
+                account.save(update_fields=["password"])
+        return []
+    logins = []
+    for label, (email, published), defaults in accounts:
+        account = _account(email, defaults)
+        password = secrets.token_urlsafe(12) if mode == "random" else published
+        if not account.check_password(password):
+            account.set_password(password)
+            account.save(update_fields=["password"])
+        logins.append((label, email, password))
+    return logins
+
+
+def _account(email: str, defaults: dict) -> Customer:
+    account, created = Customer.objects.get_or_create(email=email, defaults=defaults)
+    if created:
+        account.set_unusable_password()
+        account.save(update_fields=["password"])
+    return account

@@ -113,6 +113,16 @@ class Customer(AbstractBaseUser, PermissionsMixin):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email)
 
+    # The session interface moodmnky.tokens relies on (AUTH_USER_MODEL): claims written into every
+    # token, and whether a token with such claims is still current (customer_sessions_end bumps it).
+    def token_claims(self) -> dict:
+        return {"gen": self.session_generation}
+
+    def token_is_current(self, payload) -> bool:
+        if payload.get("gen", 0) == self.session_generation:
+            return True
+        return bool(self.kept_session_id) and payload.get("sid") == self.kept_session_id
+
 
 class Address(models.Model):
     """A saved address. At most one default shipping and one default billing per customer."""

@@ -1,7 +1,13 @@
+import functools
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from moodmnky.models import SCOPES, ApiKey
 from moodmnky.services import api_key_create, api_key_revoke
@@ -74,3 +80,35 @@ class ApiKeyAdmin(admin.ModelAdmin):
             self.message_user(request, f"Revoked {len(active)} key(s) at {timezone.now():%Y-%m-%d %H:%M} UTC.")
         else:
             self.message_user(request, "The selected keys were already revoked.", level=messages.WARNING)
+
+
+def _client_ip_key(group, request) -> str:
+    from moodmnky.api.ratelimit import client_ip
+
+    return client_ip(request)
+
+
+def _account_key(group, request) -> str:
+    return (request.POST.get("username") or "").strip().lower()
+
+
+def _limited_login(login):
+    """The admin's login view with django-ratelimit's checks on POST: per client IP and per account typed
+    (settings.ADMIN_LOGIN_LIMITS); over either, a 429 page instead of the form."""
+    checked = ratelimit(group="admin-login:account", key=_account_key, method="POST",
+                        rate=lambda group, request: settings.ADMIN_LOGIN_LIMITS["account"])(login)
+    checked = ratelimit(group="admin-login:ip", key=_client_ip_key, method="POST",
+                        rate=lambda group, request: settings.ADMIN_LOGIN_LIMITS["ip"])(checked)
+
+    @functools.wraps(login)
+    def view(request, extra_context=None):
+        try:
+            return checked(request, extra_context=extra_context)
+        except Ratelimited:
+            return HttpResponse("Too many login attempts. Wait a quarter of an hour, then try again.",
+                                status=429, content_type="text/plain; charset=utf-8")
+
+    return view
+
+
+admin.site.login = _limited_login(admin.site.login)

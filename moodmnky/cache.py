@@ -37,3 +37,31 @@ class AtomicDatabaseCache(DatabaseCache):
                 cursor.execute(f"UPDATE {table} SET {value_column} = %s WHERE {key_column} = %s",  # noqa: S608
                                [pickled, db_key])
         return new_value
+
+
+class CounterDatabaseCache(AtomicDatabaseCache):
+    """The rate-limit counters' table: past MAX_ENTRIES it deletes expired rows only, never a live counter.
+
+    Django's database cache culls a third of its rows (live ones included) once it holds
+    MAX_ENTRIES, which would reset the counters of whichever clients it picked.
+    """
+
+    def _cull(self, db, cursor, now, num):
+        connection = connections[db]
+        table, expires = connection.ops.quote_name(self._table), connection.ops.quote_name("expires")
+        cursor.execute(f"DELETE FROM {table} WHERE {expires} < %s",  # noqa: S608  (quoted names from settings)
+                       [connection.ops.adapt_datetimefield_value(now)])
+
+
+try:
+    from django_redis.client import DefaultClient
+except ImportError:  # django-redis is pinned; this keeps the module importable without it
+    DefaultClient = object
+
+
+class PrefixScopedRedisClient(DefaultClient):
+    """django-redis client whose clear() deletes this cache's own keys (its KEY_PREFIX), not the whole
+    Redis database: clearing the product cache must never reset the rate-limit counters beside it."""
+
+    def clear(self, client=None) -> None:
+        self.delete_pattern("*", client=client)

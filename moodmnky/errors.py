@@ -51,3 +51,10 @@ class PaymentDeclinedError(DomainError):
 class PaymentGatewayError(DomainError):
     code = "payment_error"
     message = "The payment provider failed; nothing was charged."
+
+
+class InvalidTokenError(DomainError):
+    """A token presented to a service is malformed, expired, revoked or of an ended session (401)."""
+
+    code = "invalid_token"
+    message = "The token or API key is invalid, expired or revoked."

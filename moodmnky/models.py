@@ -95,3 +95,18 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.caller} {self.key} ({self.state})"
+
+
+class EndedSession(models.Model):
+    """A login session (the `sid` every token of one login carries) that was ended: by logout, or because
+    one of its refresh tokens was presented again after rotation. Its tokens are refused at once.
+
+    Kept until `expires_at`, when every token the session could have issued has expired anyway.
+    """
+
+    sid = models.CharField(max_length=64, unique=True)
+    ended_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"session {self.sid} ended {self.ended_at:%Y-%m-%d %H:%M}"

@@ -112,16 +112,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and rate-limit counters: Redis when REDIS_URL is set, else the database cache table, which
-# every worker process shares (a per-process memory cache would count each worker separately).
+# Cache: Redis when REDIS_URL is set, else the database cache table, which every worker process
+# shares (a per-process memory cache would count each worker separately).
+# Rate-limit counters get a cache of their own that never evicts a live counter: Redis (give it a
+# `noeviction` or `volatile-ttl` policy, or a Redis of its own via RATELIMIT_REDIS_URL), else a
+# dedicated table whose cull deletes expired rows only (moodmnky.cache.CounterDatabaseCache).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", REDIS_URL)
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "moodmnky")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "moodmnky"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"CLIENT_CLASS": "moodmnky.cache.PrefixScopedRedisClient"},
         }
     }
 else:
@@ -129,8 +134,23 @@ else:
         "default": {
             "BACKEND": "moodmnky.cache.AtomicDatabaseCache",
             "LOCATION": "moodmnky_cache",
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "moodmnky"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
+    }
+if RATELIMIT_REDIS_URL:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": RATELIMIT_REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-ratelimit",
+        "OPTIONS": {"CLIENT_CLASS": "moodmnky.cache.PrefixScopedRedisClient"},
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "moodmnky.cache.CounterDatabaseCache",
+        "LOCATION": "moodmnky_ratelimit",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        # Past this many rows each write first deletes the expired ones; live counters are never culled.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("RATELIMIT_TABLE_CULL_AT", "100000"))},
     }
 
 AUTH_USER_MODEL = "customers.Customer"
@@ -185,6 +205,8 @@ if os.environ.get("EMAIL_URL"):
 # Security: HTTPS_ONLY defaults on in production; BEHIND_PROXY decides whether forwarded headers are trusted.
 HTTPS_ONLY = env_bool("HTTPS_ONLY", not DEBUG)
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# Proxies in front of the app that append to X-Forwarded-For: the client is that many entries from the right.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 if HTTPS_ONLY:
     SECURE_SSL_REDIRECT = True
     SECURE_REDIRECT_EXEMPT = [r"^api/v1/health/$"]  # load balancers probe over plain HTTP
@@ -217,7 +239,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["moodmnky.api.renderers.EnvelopeJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],  # media upload views add multipart
+    "DEFAULT_PARSER_CLASSES": ["moodmnky.api.parsers.JSONParser"],  # media upload views add multipart
     "DEFAULT_PAGINATION_CLASS": "moodmnky.api.pagination.PageLimitPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "moodmnky.api.schema.EnvelopeAutoSchema",
@@ -253,6 +275,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # System fonts: the ReDoc page loads nothing from other hosts (moodmnky/templates/moodmnky/redoc.html).
+    "REDOC_UI_SETTINGS": {"theme": {"typography": {
+        "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
+        "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"},
+        "code": {"fontFamily": "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"}}}},
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {"CheckStatusEnum": [("ok", "ok"), ("down", "down")]},
@@ -262,17 +289,32 @@ SPECTACULAR_SETTINGS = {
 # Background work: Django's Tasks API (django-tasks backport) stored in the same database.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Rate limits per hour (fixed windows), counted with django-ratelimit in the shared cache.
+# Rate limits per hour (fixed windows), counted with django-ratelimit in the "ratelimit" cache.
 RATE_LIMITS = {
     "anonymous": os.environ.get("RATE_LIMIT_ANON", "60/h"),
     "customer": os.environ.get("RATE_LIMIT_CUSTOMER", "1000/h"),
     "admin": os.environ.get("RATE_LIMIT_ADMIN", "5000/h"),
+    # /auth/... per client IP, whatever credentials the request carries.
+    "auth": os.environ.get("RATE_LIMIT_AUTH", "60/h"),
 }
-RATELIMIT_USE_CACHE = "default"
+# Failed logins per account (any address), then 429 until the window ends; django-ratelimit's rate syntax.
+LOGIN_FAILURE_LIMIT = os.environ.get("LOGIN_FAILURE_LIMIT", "10/15m")
+# The Django admin's login form: POSTs per client IP and per account (email typed).
+ADMIN_LOGIN_LIMITS = {
+    "ip": os.environ.get("ADMIN_LOGIN_LIMIT_IP", "30/15m"),
+    "account": os.environ.get("ADMIN_LOGIN_LIMIT_ACCOUNT", "10/15m"),
+}
+RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True  # a cache outage must not take the API down with it
 RATELIMIT_EXEMPT_PATHS = [r"^/api/v1/health/$", r"^/api/schema/", r"^/api/docs/", r"^/api/redoc/"]
+RATELIMIT_AUTH_PATHS = r"^/api/v1/auth/"
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
+
+# seed_demo reaches the apps through these: each app's `demo.seed()`, in dependency order, and the module
+# that creates the demo logins (customers/demo.py documents its two functions).
+DEMO_DATA_APPS = ["customers", "catalog", "blends", "carts", "orders"]
+DEMO_LOGIN_PROVIDER = os.environ.get("DEMO_LOGIN_PROVIDER", "customers.demo")
 
 # Store settings.
 STORE_CURRENCY = os.environ.get("STORE_CURRENCY", "USD")

@@ -2,12 +2,13 @@ import ipaddress
 import socket
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from rest_framework.test import APIClient
 
-from moodmnky.api.tokens import tokens_for
 from moodmnky.models import SCOPES
 from moodmnky.services import api_key_create
+from moodmnky.tokens import tokens_for
 from tests.customers.factories import CustomerFactory
 
 
@@ -15,6 +16,8 @@ from tests.customers.factories import CustomerFactory
 def _clean_cache(db):
     """Rate-limit counters and cached reads never leak from one test into the next."""
     cache.clear()
+    if "ratelimit" in settings.CACHES:
+        caches["ratelimit"].clear()
     yield
 
 
@@ -50,6 +53,31 @@ def make_customer_client(db):
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(customer)['access_token']}")
         client.customer = customer
         return client
+
+    return make
+
+
+@pytest.fixture
+def make_staff_user(db):
+    """make_staff_user("catalog.view_product", ...) -> an is_staff Customer holding those permissions."""
+    from django.contrib.auth.models import Permission
+
+    def make(*permissions, superuser=False, **fields):
+        user = CustomerFactory(is_staff=True, is_superuser=superuser, **fields)
+        for name in permissions:
+            app_label, codename = name.split(".")
+            user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        return type(user).objects.get(pk=user.pk)  # no stale permission cache
+
+    return make
+
+
+@pytest.fixture
+def make_staff_client(make_staff_user, make_customer_client):
+    """make_staff_client("customers.view_customer", superuser=False) -> a Bearer client of such a staff user."""
+
+    def make(*permissions, superuser=False):
+        return make_customer_client(make_staff_user(*permissions, superuser=superuser))
 
     return make
 

@@ -24,7 +24,9 @@ TASKS = {
     "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},  # for tests of the real queue + worker
 }
 # Rate limits high enough that ordinary tests never hit them; rate-limit tests lower them.
-RATE_LIMITS = {"anonymous": "100000/h", "customer": "100000/h", "admin": "100000/h"}
+RATE_LIMITS = {"anonymous": "100000/h", "customer": "100000/h", "admin": "100000/h", "auth": "100000/h"}
+LOGIN_FAILURE_LIMIT = "100000/15m"
+ADMIN_LOGIN_LIMITS = {"ip": "100000/15m", "account": "100000/15m"}
 # Uploaded media in a throwaway folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
@@ -33,8 +35,10 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Without Redis, the suite uses a per-process memory cache so that query counts (which would include
 # the database cache table's queries) are the same on SQLite and on PostgreSQL + Redis. The database
 # cache table itself is exercised by tests that switch to it explicitly.
+# The rate-limit counters likewise get a memory cache of their own (tests of the counter table switch to it).
 if not REDIS_URL:  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+              "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "counters"}}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # The store's money settings, pinned: cart totals, shipping and loyalty tests assert these exact figures,
 # whatever STORE_CURRENCY, SHIPPING_*, FREE_SHIPPING_THRESHOLD or TAX_RATE the environment sets.

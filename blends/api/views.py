@@ -43,7 +43,8 @@ class IsCustomerOrAdminWithScope(BasePermission):
 
 
 def get_by_id_or_slug(queryset, lookup: str):
-    obj = (queryset.filter(pk=int(lookup)) if lookup.isdigit() else queryset.filter(slug=lookup)).first()
+    is_id = lookup.isascii() and lookup.isdigit()  # "²" is a digit to isdigit(), not to int()
+    obj = (queryset.filter(pk=int(lookup)) if is_id else queryset.filter(slug=lookup)).first()
     if obj is None:
         raise Http404
     return obj

@@ -168,6 +168,6 @@ class DiscountViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
 
 def _item_pk(item_id: str) -> int:
-    if not str(item_id).isdigit():
+    if not (str(item_id).isascii() and str(item_id).isdigit()):
         raise CartItemNotFoundError()
     return int(item_id)

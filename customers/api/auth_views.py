@@ -1,19 +1,19 @@
-"""/auth/: register, login, refresh (rotating), logout (blacklist) and password reset."""
+"""/auth/: register, login (failures limited per account), refresh (rotating), logout and password reset."""
 
+from django.contrib.auth import authenticate
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from customers import services
 from customers.api import auth_serializers as s
 from customers.api.serializers import CustomerSerializer
-from moodmnky.api.exceptions import InvalidToken
+from moodmnky.api.exceptions import InvalidCredentials
+from moodmnky.api.ratelimit import login_failure_record, login_lockout
 from moodmnky.api.schema import ErrorSerializer
-from moodmnky.api.tokens import token_pair, tokens_for
 
 
 class AuthView(APIView):
@@ -28,39 +28,49 @@ class RegisterView(AuthView):
         data = s.RegisterSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         customer = services.customer_register(**data.validated_data)
-        body = {"customer": CustomerSerializer(customer).data, **tokens_for(customer)}
+        body = {"customer": CustomerSerializer(customer).data, **services.session_start(customer=customer)}
         return Response(body, status=status.HTTP_201_CREATED)
 
 
 class LoginView(AuthView):
-    @extend_schema(request=s.LoginSerializer, responses={200: s.TokenPairSerializer, 401: ErrorSerializer},
-                   summary="Exchange email and password for a token pair")
+    @extend_schema(request=s.LoginSerializer,
+                   responses={200: s.TokenPairSerializer, 401: ErrorSerializer, 429: ErrorSerializer},
+                   summary="Exchange email and password for a token pair",
+                   description="After `LOGIN_FAILURE_LIMIT` failed logins for one account (10 per 15 minutes "
+                               "by default, from any address) it answers 429 with `Retry-After` until the "
+                               "window ends, whatever the password.")
     def post(self, request):
-        data = s.LoginSerializer(data=request.data, context={"request": request})
+        data = s.LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(tokens_for(data.validated_data["customer"]))
+        email, password = data.validated_data["email"], data.validated_data["password"]
+        wait = login_lockout(request, email)
+        if wait:
+            raise Throttled(wait=wait, detail=f"Too many failed logins for this account; retry in {wait} seconds.")
+        customer = authenticate(request, email=email, password=password)
+        if customer is None:
+            login_failure_record(request, email)
+            raise InvalidCredentials()
+        return Response(services.session_start(customer=customer))
 
 
 class RefreshView(AuthView):
     @extend_schema(request=s.RefreshSerializer, responses={200: s.TokenPairSerializer, 401: ErrorSerializer},
-                   summary="Rotate a refresh token; the old one stops working")
+                   summary="Rotate a refresh token; the old one stops working",
+                   description="Of concurrent refreshes of one token exactly one succeeds. Presenting a refresh "
+                               "token that was already rotated ends that whole login session (reuse detection).")
     def post(self, request):
         data = s.RefreshSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        tokens = data.validated_data["tokens"]
-        return Response(token_pair(access=tokens["access"], refresh=tokens["refresh"]))
+        return Response(services.session_refresh(**data.validated_data))
 
 
 class LogoutView(AuthView):
     @extend_schema(request=s.LogoutSerializer, responses={204: None, 401: ErrorSerializer},
-                   summary="Blacklist a refresh token")
+                   summary="End the login session: its refresh and access tokens stop working at once")
     def post(self, request):
         data = s.LogoutSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            RefreshToken(data.validated_data["refresh_token"]).blacklist()
-        except TokenError:
-            raise InvalidToken() from None
+        services.session_logout(**data.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

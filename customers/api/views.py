@@ -13,7 +13,7 @@ from customers.api import serializers as s
 from customers.api.filters import CustomerFilter
 from customers.models import Address, Customer
 from moodmnky.actors import actor_of
-from moodmnky.api.permissions import IsAdminWithScope, IsCustomer
+from moodmnky.api.permissions import IsAdminWithScope, IsCustomer, StaffAccountsBySuperuserOnly
 
 
 class ProfileView(GenericAPIView):
@@ -113,7 +113,7 @@ class CustomerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.U
                       viewsets.GenericViewSet):
     """Admin: every customer with order count and total spent (annotated in the list query)."""
 
-    permission_classes = [IsAdminWithScope]
+    permission_classes = [IsAdminWithScope, StaffAccountsBySuperuserOnly]
     required_scopes = {"read": "customers:read", "write": "customers:write"}
     serializer_class = s.AdminCustomerSerializer
     filter_backends = [DjangoFilterBackend, OrderingFilter]

@@ -26,6 +26,7 @@ from customers.services.profile import (
     customer_lock,
     customer_profile_update,
 )
+from customers.services.sessions import customer_sessions_end, session_logout, session_refresh, session_start
 
 __all__ = [
     "CUSTOMER_ADMIN_FIELDS",
@@ -34,4 +35,5 @@ __all__ = [
     "customer_currencies", "customer_delete_account", "customer_lock", "customer_profile_update",
     "customer_register", "loyalty_adjust", "loyalty_adjust_check", "loyalty_award", "loyalty_redeem",
     "loyalty_reverse", "password_reset_confirm", "password_reset_request", "password_reset_token",
+    "customer_sessions_end", "session_logout", "session_refresh", "session_start",
 ]

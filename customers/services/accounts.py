@@ -1,10 +1,8 @@
 """Writes to customer accounts: registration, sessions and passwords."""
 
-from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
@@ -13,8 +11,8 @@ from customers.errors import EmailTakenError, InvalidResetTokenError
 from customers.events import customer_payload
 from customers.models import Customer, CustomerAuditEntry
 from customers.services.audit import audit_record
+from customers.services.sessions import customer_sessions_end
 from moodmnky.actors import Actor
-from moodmnky.api.tokens import end_sessions
 from moodmnky.errors import ValidationFailedError
 from moodmnky.webhooks.services import record_event
 
@@ -50,20 +48,11 @@ def password_reset_token(customer: Customer) -> str:
 
 
 def password_reset_request(*, email: str) -> None:
-    """Email a reset link if the address has an active account; says nothing either way."""
-    customer = Customer.objects.filter(email__iexact=email.strip(), is_active=True).first()
-    if customer is None:
-        return
-    token = password_reset_token(customer)
-    link = settings.PASSWORD_RESET_URL.format(token=token)
-    send_mail(
-        subject=f"Reset your {settings.STORE_NAME} password",
-        message=(f"Hello {customer.first_name or 'there'},\n\nSomeone asked to reset the password of your "
-                 f"account. Use this link within {settings.PASSWORD_RESET_TIMEOUT // 3600} hours:\n\n{link}\n\n"
-                 f"Reset token: {token}\n\nIf it was not you, ignore this email."),
-        from_email=None,
-        recipient_list=[customer.email],
-    )
+    """Queue the reset email for `email`, known or not: the request does the same work either way (no
+    timing signal); the task sends a link only to an active account."""
+    from customers.tasks import password_reset_email_send
+
+    password_reset_email_send.enqueue(email=email.strip()[:254])
 
 
 @transaction.atomic
@@ -80,7 +69,7 @@ def password_reset_confirm(*, token: str, password: str) -> Customer:
     _check_password(password, customer)
     customer.set_password(password)
     customer.save(update_fields=["password"])
-    end_sessions(customer)  # refuses every older access and refresh token
+    customer_sessions_end(customer=customer)  # refuses every older access and refresh token
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_RESET, actor=Actor(user=customer))
     return customer
 
@@ -94,5 +83,5 @@ def customer_change_password(*, customer: Customer, current_password: str, new_p
     _check_password(new_password, customer, field="new_password")
     customer.set_password(new_password)
     customer.save(update_fields=["password"])
-    end_sessions(customer, keep_session_id=session_id)
+    customer_sessions_end(customer=customer, keep_session_id=session_id)
     audit_record(customer=customer, action=CustomerAuditEntry.Action.PASSWORD_CHANGED, actor=Actor(user=customer))

@@ -12,9 +12,9 @@ from customers.errors import EmailTakenError, WrongPasswordError
 from customers.models import SUPPORTED_CURRENCIES, Customer, CustomerAuditEntry, ReminderFrequency
 from customers.registry import run_anonymizers
 from customers.services.audit import audit_record, audit_redact, field_changes
+from customers.services.sessions import customer_sessions_end
 from customers.validation import normalize_phone
 from moodmnky.actors import Actor
-from moodmnky.api.tokens import end_sessions
 from moodmnky.errors import ValidationFailedError
 from moodmnky.money import store_currency
 
@@ -79,7 +79,7 @@ def customer_admin_update(*, customer: Customer, actor: Actor, first_name: str =
         raise ValidationFailedError("An anonymised account cannot be reactivated.", field="is_active")
     diff = _save_audited(customer, changes, actor)
     if "is_active" in diff and not customer.is_active:
-        end_sessions(customer)
+        customer_sessions_end(customer=customer)
     return customer
 
 
@@ -146,7 +146,7 @@ def customer_anonymize(*, customer: Customer, actor: Actor) -> Customer:
     customer.save(update_fields=[*placeholders, "password", "anonymized_at"])
     customer.groups.clear()
     customer.user_permissions.clear()
-    end_sessions(customer)
+    customer_sessions_end(customer=customer)
     audit_record(customer=customer, action=CustomerAuditEntry.Action.ANONYMIZED, actor=actor)
     return customer
 

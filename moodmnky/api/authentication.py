@@ -3,25 +3,41 @@
 import hmac
 from datetime import timedelta
 
+from django.db.models import Exists
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt import authentication as jwt_authentication
 from rest_framework_simplejwt.exceptions import InvalidToken as JwtInvalidToken
 from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
 from moodmnky.api.exceptions import InvalidToken
-from moodmnky.api.tokens import token_is_current
-from moodmnky.models import KEY_PREFIX, ApiKey, hash_key
+from moodmnky.models import KEY_PREFIX, ApiKey, EndedSession, hash_key
+from moodmnky.tokens import token_is_current
 
 LAST_USED_PRECISION = timedelta(minutes=1)  # write last_used_at at most once a minute per key
 _UNSET = object()
 
 
 class JWTAuthentication(jwt_authentication.JWTAuthentication):
-    """simplejwt's Bearer auth, plus refusal of tokens cut off by a password reset, change or deletion."""
+    """simplejwt's Bearer auth, plus refusal of tokens whose session has ended (logout, password reset
+    or change, deletion). The outcome is remembered on the request: the rate limiter asks first."""
 
     def authenticate(self, request):
+        django_request = getattr(request, "_request", request)
+        cached = getattr(django_request, "_moodmnky_jwt", _UNSET)
+        if cached is _UNSET:
+            try:
+                cached = self._authenticate(request)
+            except InvalidToken as exc:
+                cached = exc
+            django_request._moodmnky_jwt = cached
+        if isinstance(cached, InvalidToken):
+            raise InvalidToken()
+        return cached
+
+    def _authenticate(self, request):
         try:
             result = super().authenticate(request)
         except (JwtInvalidToken, TokenError, AuthenticationFailed) as exc:  # bad token, unknown or inactive user
@@ -32,6 +48,27 @@ class JWTAuthentication(jwt_authentication.JWTAuthentication):
         if not token_is_current(user, token.payload):
             raise InvalidToken()
         return user, token
+
+    def get_user(self, validated_token):
+        """The token's user in one query, with whether its session has ended (`session_ended`)."""
+        claim = jwt_settings.USER_ID_CLAIM
+        if claim not in validated_token:
+            raise InvalidToken()
+        ended = EndedSession.objects.filter(sid=validated_token.get("sid") or "")
+        user = (self.user_model.objects.annotate(session_ended=Exists(ended))
+                .filter(**{jwt_settings.USER_ID_FIELD: validated_token[claim]}).first())
+        if user is None or not user.is_active:
+            raise InvalidToken()
+        return user
+
+
+def resolve_bearer(request):
+    """(user, token) of a fully valid Bearer token (signature, expiry, active user, session not ended),
+    else None; never raises."""
+    try:
+        return JWTAuthentication().authenticate(request)
+    except InvalidToken:
+        return None
 
 
 class ApiKeyUser:

@@ -3,6 +3,7 @@
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404, JsonResponse
@@ -13,6 +14,7 @@ from rest_framework.settings import api_settings
 from moodmnky.errors import (
     ConflictError,
     DomainError,
+    InvalidTokenError,
     NotFoundError,
     PaymentDeclinedError,
     PaymentGatewayError,
@@ -23,6 +25,7 @@ logger = logging.getLogger("moodmnky.api")
 
 DOMAIN_STATUS = [
     (ValidationFailedError, 400),
+    (InvalidTokenError, 401),
     (NotFoundError, 404),
     (ConflictError, 409),
     (PaymentDeclinedError, 402),
@@ -35,6 +38,7 @@ DEFAULT_MESSAGES = {
     403: "You do not have permission to perform this action.",
     404: "Not found.",
     405: "Method not allowed.",
+    413: "The request body is larger than this API accepts.",
     415: "Unsupported media type.",
     429: "Too many requests.",
     500: "An unexpected error occurred.",
@@ -49,6 +53,12 @@ class InvalidCredentials(exceptions.AuthenticationFailed):
 class InvalidToken(exceptions.AuthenticationFailed):
     default_detail = "The token or API key is invalid, expired or revoked."
     default_code = "invalid_token"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = 413
+    default_detail = DEFAULT_MESSAGES[413]
+    default_code = "payload_too_large"
 
 
 class InsufficientScope(exceptions.PermissionDenied):
@@ -100,7 +110,7 @@ def flatten_errors(detail, prefix: str = "") -> list[dict]:
 
 
 def _code_for(exc: exceptions.APIException, http_status: int) -> str:
-    if isinstance(exc, (InvalidCredentials, InvalidToken, InsufficientScope)):
+    if isinstance(exc, (InvalidCredentials, InvalidToken, InsufficientScope, PayloadTooLarge)):
         return exc.default_code
     if isinstance(exc, exceptions.NotAuthenticated):
         return "not_authenticated"
@@ -108,7 +118,7 @@ def _code_for(exc: exceptions.APIException, http_status: int) -> str:
         return "invalid_token"
     return {
         400: "validation_error", 403: "permission_denied", 404: "not_found", 405: "method_not_allowed",
-        406: "not_acceptable", 409: "conflict", 413: "validation_error", 415: "unsupported_media_type",
+        406: "not_acceptable", 409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type",
         429: "rate_limited",
     }.get(http_status, "internal_error" if http_status >= 500 else "error")
 
@@ -131,6 +141,8 @@ def _as_drf_error(exc):
         # value past a column's range): the client's mistake, so a 400, never a 500.
         logger.warning("Input out of the database's range: %s", exc)
         return exceptions.ValidationError("A value in the request is out of range.")
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             return exceptions.ValidationError(exc.message_dict)

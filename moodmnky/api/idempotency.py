@@ -33,9 +33,12 @@ def default_caller(request, **kwargs) -> str | None:
 
 
 def _fingerprint(request) -> str:
+    # A malformed, too deep or too large body is refused here (400/413/415), before a key is claimed:
+    # after a failed parse DRF would hand the view an empty body.
+    data = request.data
     try:
-        body = json.dumps(request.data, sort_keys=True, separators=(",", ":"), default=str)
-    except Exception:  # an unparseable body still gets a stable fingerprint
+        body = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    except (TypeError, ValueError):  # not JSON-serialisable (an upload): the raw body still fingerprints it
         body = request.body.decode("utf-8", "replace") if hasattr(request, "body") else ""
     return hashlib.sha256(f"{request.method} {request.path}\n{body}".encode()).hexdigest()
 

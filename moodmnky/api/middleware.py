@@ -4,7 +4,9 @@ import logging
 import re
 import uuid
 
-from moodmnky.api.exceptions import json_error
+from django.core.exceptions import RequestDataTooBig
+
+from moodmnky.api.exceptions import DEFAULT_MESSAGES, json_error
 from moodmnky.logging import request_id_var
 
 logger = logging.getLogger("moodmnky.api")
@@ -43,5 +45,7 @@ class ApiErrorMiddleware:
     def process_exception(self, request, exception):
         if not is_api_path(request.path):
             return None
+        if isinstance(exception, RequestDataTooBig):
+            return json_error(request, 413, "payload_too_large", DEFAULT_MESSAGES[413])
         logger.exception("Unhandled error in %s", request.path, exc_info=exception)
         return json_error(request, 500, "internal_error")

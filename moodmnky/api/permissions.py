@@ -4,11 +4,12 @@ from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from moodmnky.api.exceptions import InsufficientScope
+from moodmnky.api.scopes import user_has_scope
 from moodmnky.models import ApiKey
 
 
 def is_admin(request) -> bool:
-    """An API key, or a signed-in staff user (staff have every scope)."""
+    """An API key, or a signed-in staff user (whose scopes come from its model permissions)."""
     return isinstance(request.auth, ApiKey) or bool(
         request.user and request.user.is_authenticated and getattr(request.user, "is_staff", False)
     )
@@ -23,10 +24,10 @@ def customer_of(request):
 
 
 def admin_can(request, scope: str) -> bool:
-    """True for an API key holding `scope` or a staff user; never raises."""
+    """True for an API key or a staff user holding `scope`; never raises."""
     if isinstance(request.auth, ApiKey):
         return request.auth.has_scope(scope)
-    return is_admin(request)
+    return is_admin(request) and user_has_scope(request.user, scope)
 
 
 def required_scope(view, request) -> str | None:
@@ -54,6 +55,8 @@ def check_admin_scope(request, scope: str | None) -> None:
         raise exceptions.NotAuthenticated()
     if not getattr(request.user, "is_staff", False):
         raise exceptions.PermissionDenied("This endpoint is for admin API keys.")
+    if scope and not user_has_scope(request.user, scope):
+        raise InsufficientScope(scope)
 
 
 def method_not_allowed(request, view) -> bool:
@@ -62,7 +65,7 @@ def method_not_allowed(request, view) -> bool:
 
 
 class IsAdminWithScope(BasePermission):
-    """Admin endpoint: an API key holding the view's scope, or a staff user."""
+    """Admin endpoint: an API key or a staff user holding the view's scope."""
 
     def has_permission(self, request, view):
         if method_not_allowed(request, view):
@@ -91,4 +94,17 @@ class ReadAnyoneWriteAdmin(BasePermission):
         if request.method in SAFE_METHODS or method_not_allowed(request, view):
             return True  # an admin's extra view (drafts, stock) is decided by the view with admin_can()
         check_admin_scope(request, required_scope(view, request))
+        return True
+
+
+class StaffAccountsBySuperuserOnly(BasePermission):
+    """Writes to a staff or superuser account: a superuser only (an API key manages customers, not staff)."""
+
+    message = "Only a superuser may change a staff or superuser account."
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in SAFE_METHODS or not (obj.is_staff or obj.is_superuser):
+            return True
+        if isinstance(request.auth, ApiKey) or not getattr(request.user, "is_superuser", False):
+            raise exceptions.PermissionDenied(self.message)
         return True

@@ -1,20 +1,21 @@
-"""Hourly rate limits per tier (anonymous per IP, customer per user, admin per API key).
+"""Hourly rate limits per tier (anonymous per IP, customer per user, admin per API key, /auth/ per IP),
+failed logins per account, and the client IP behind trusted proxies.
 
-Counted with django-ratelimit's `get_usage` in the shared cache (Redis, or the database cache
-table), so every worker process sees one count. Runs as middleware so that every response under
-/api/ (unknown URLs and errors included) carries the X-RateLimit-* headers.
+Counted with django-ratelimit's `get_usage` in the "ratelimit" cache (Redis, or a table that never
+culls a live counter), so every worker process sees one count. Runs as middleware so that every
+response under /api/ (unknown URLs and errors included) carries the X-RateLimit-* headers.
 """
 
+import hashlib
+import ipaddress
 import logging
 import re
 import time
 
 from django.conf import settings
 from django_ratelimit.core import get_usage
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.tokens import AccessToken
 
-from moodmnky.api.authentication import resolve_api_key
+from moodmnky.api.authentication import resolve_api_key, resolve_bearer
 from moodmnky.api.exceptions import json_error
 from moodmnky.api.middleware import is_api_path
 
@@ -22,29 +23,63 @@ logger = logging.getLogger("moodmnky.api")
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR, or the first X-Forwarded-For hop when BEHIND_PROXY is on (a client cannot spoof it otherwise)."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """REMOTE_ADDR; behind BEHIND_PROXY, the X-Forwarded-For entry the outermost trusted proxy appended
+    (TRUSTED_PROXY_COUNT from the right), never one the client wrote itself."""
+    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    if not settings.BEHIND_PROXY:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    count = max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 1)), 1)
+    if len(hops) < count:
+        return remote  # the request did not pass through every proxy: nothing in the header is trusted
+    try:
+        return str(ipaddress.ip_address(hops[-count]))
+    except ValueError:
+        return remote
 
 
 def caller_tier(request) -> tuple[str, str]:
-    """(tier, identity) of the caller, from the credentials it sends; bad credentials count as anonymous."""
+    """(tier, identity) after full authentication; the auth endpoints and bad, expired or ended
+    credentials count against the client IP."""
+    if re.match(settings.RATELIMIT_AUTH_PATHS, request.path):
+        return "auth", f"ip:{client_ip(request)}"
     raw_key = request.headers.get("X-API-Key", "").strip()
     if raw_key:
         api_key = resolve_api_key(request, raw_key)
         if api_key is not None:
             return "admin", f"key:{api_key.pk}"
-    auth = request.headers.get("Authorization", "")
-    if auth.startswith("Bearer "):
-        try:
-            token = AccessToken(auth[len("Bearer "):].strip())
-            return "customer", f"user:{token[settings.SIMPLE_JWT['USER_ID_CLAIM']]}"
-        except (TokenError, KeyError):
-            pass
+    elif request.headers.get("Authorization", "").startswith("Bearer "):
+        authenticated = resolve_bearer(request)
+        if authenticated is not None:
+            return "customer", f"user:{authenticated[0].pk}"
     return "anonymous", f"ip:{client_ip(request)}"
+
+
+def tier_rate(tier: str) -> str:
+    return settings.RATE_LIMITS.get(tier) or settings.RATE_LIMITS["anonymous"]
+
+
+def login_lockout(request, email: str) -> int:
+    """Seconds until `email` may try to log in again, 0 when it may now (LOGIN_FAILURE_LIMIT per account)."""
+    usage = _login_failures(request, email, increment=False)
+    if usage is None or usage["count"] < usage["limit"]:
+        return 0
+    return max(usage["time_left"], 1)
+
+
+def login_failure_record(request, email: str) -> None:
+    """Count a failed login against the account `email` (whether or not it exists: nothing leaks)."""
+    _login_failures(request, email, increment=True)
+
+
+def _login_failures(request, email: str, *, increment: bool) -> dict | None:
+    account = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    try:
+        return get_usage(request, group="auth:login-failures", key=lambda group, req: account,
+                         rate=settings.LOGIN_FAILURE_LIMIT, increment=increment)
+    except Exception:  # the cache is down: fail open, as the hourly limits do
+        logger.exception("Login-failure counter unavailable")
+        return None
 
 
 class RateLimitMiddleware:
@@ -62,7 +97,7 @@ class RateLimitMiddleware:
                 request,
                 group=f"api:{tier}",
                 key=lambda group, req: identity,
-                rate=settings.RATE_LIMITS[tier],
+                rate=tier_rate(tier),
                 increment=True,
             )
         except Exception:  # the cache is down: serve without limits (health reports "degraded")

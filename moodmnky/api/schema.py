@@ -18,6 +18,7 @@ ERROR_CODES_BY_STATUS = {
     "404": "not_found",
     "405": "method_not_allowed",
     "409": "conflict, out_of_stock, invalid_transition or idempotency_in_progress",
+    "413": "payload_too_large",
     "415": "unsupported_media_type",
     "422": "idempotency_key_reused",
     "429": "rate_limited",
@@ -139,7 +140,7 @@ class EnvelopeAutoSchema(AutoSchema):
         if "{" in self.path:
             codes += ["404"]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes += ["415"]
+            codes += ["413", "415"]
         if not self.path.startswith("/api/v1/health"):
             codes += ["429"]
         return codes
@@ -154,7 +155,8 @@ class EnvelopeAutoSchema(AutoSchema):
         description = super().get_description() or ""
         scope = self._scope()
         if scope:
-            description = f"{description}\n\n**Admin scope:** `{scope}` (an API key's `:write` includes `:read`)."
+            description = (f"{description}\n\n**Admin scope:** `{scope}` (held by an API key, or by a staff "
+                           "user's model permissions; `:write` includes `:read`).")
         return description.strip()
 
     def get_extensions(self):

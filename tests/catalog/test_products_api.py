@@ -53,11 +53,11 @@ def test_list_hides_drafts_and_archived_from_anonymous_and_customers(api_client,
     assert customer_client.get(URL + "?status=draft").json()["data"] == []
 
 
-def test_admins_see_drafts_and_stock_fields(make_admin_client, staff_user, api_client):
+def test_admins_see_drafts_and_stock_fields(make_admin_client, make_staff_user, api_client):
     VariantFactory(product=ProductFactory(name="Draft", status="draft"), quantity=7)
     ProductFactory(name="Live")
     reader = make_admin_client("products:read")
-    api_client.force_authenticate(staff_user)
+    api_client.force_authenticate(make_staff_user("catalog.view_product"))
 
     by_key = reader.get(URL + "?sort=name")
     by_staff = api_client.get(URL + "?sort=name&status=draft")
@@ -307,8 +307,8 @@ def test_writes_need_products_write(make_admin_client, customer_client, api_clie
     assert response.json()["error"]["code"] == "insufficient_scope"
 
 
-def test_staff_users_can_write(api_client, staff_user):
-    api_client.force_authenticate(staff_user)
+def test_staff_users_with_the_permission_can_write(api_client, make_staff_user):
+    api_client.force_authenticate(make_staff_user("catalog.add_product"))
 
     assert api_client.post(URL, product_body()).status_code == 201
 

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from customers.models import Address, Customer, LoyaltyTransaction
 from customers.services import loyalty_award
-from moodmnky.api.tokens import tokens_for
+from moodmnky.tokens import tokens_for
 from tests.concurrency import run_concurrently
 from tests.customers.factories import AddressFactory, CustomerFactory
 

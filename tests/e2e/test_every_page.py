@@ -10,8 +10,8 @@ from carts.models import DiscountUsage
 from catalog import services as catalog_services
 from customers import services as customer_services
 from moodmnky.actors import Actor
-from moodmnky.api.tokens import tokens_for
 from moodmnky.services import api_key_create
+from moodmnky.tokens import tokens_for
 from tests.blends.factories import BlendFactory, NoteFactory, ProductBaseFactory
 from tests.carts.factories import CartDiscountFactory, CartItemFactory, CustomerCartFactory
 from tests.catalog.factories import CollectionFactory, ProductMediaFactory, VariantFactory

@@ -107,3 +107,35 @@ def test_run_dev_banner_reads_the_demo_logins_without_django():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "staff@moodmnky.example"
     assert "from customers.demo_accounts import" in (ROOT / "scripts" / "run-dev.sh").read_text()
+
+
+def _external_hosts(html: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"""(?:src|href)=["']?(?:https?:)?//([^/"' >]+)""", html))
+
+
+def test_docs_pages_load_nothing_from_other_hosts(client):
+    redoc = client.get("/api/redoc/").content.decode()
+    swagger = client.get("/api/docs/").content.decode()
+
+    assert "fonts.googleapis" not in redoc and "fonts.gstatic" not in redoc
+    assert _external_hosts(redoc) == set() and _external_hosts(swagger) == set()
+    assert "drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js" in redoc
+
+
+def test_schema_is_built_once_per_process(client):
+    from unittest import mock
+
+    from drf_spectacular.generators import SchemaGenerator
+
+    with mock.patch.object(SchemaGenerator, "get_schema", autospec=True,
+                           side_effect=SchemaGenerator.get_schema) as build:
+        first = client.get("/api/schema/")
+        second = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+        third = client.get("/api/schema/")
+
+    assert first.status_code == second.status_code == third.status_code == 200
+    assert build.call_count <= 1  # 0 when an earlier test in this process built it already
+    assert first.content == third.content
+    assert json.loads(second.content)["openapi"].startswith("3.")

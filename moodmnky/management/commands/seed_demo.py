@@ -1,28 +1,43 @@
 import importlib
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app that has demo data exposes `<app>.demo.seed(*, stdout, products: int) -> str` (a summary
-# line), idempotent; they run in dependency order.
-DEMO_APPS = ["customers", "catalog", "blends", "carts", "orders"]
-
 
 class Command(BaseCommand):
-    help = "Load a believable demo shop (idempotent); --products N adds N generated products for benchmarks."
+    help = ("Load a believable demo shop (idempotent); --products N adds N generated products for benchmarks. "
+            "Demo logins: with DEBUG on, the published ones; with DEBUG off, none unless --demo-logins, which "
+            "sets random passwords and prints them once.")
 
     def add_arguments(self, parser):
         parser.add_argument("--products", type=int, default=0, help="Extra generated products (benchmarks).")
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when demo data is already loaded.")
+        parser.add_argument("--demo-logins", action="store_true",
+                            help="With DEBUG off: create the demo staff and customer logins with random passwords.")
 
-    def handle(self, *args, products, if_empty, **options):
-        from customers.demo_accounts import DEMO_STAFF
-        from customers.models import Customer
-
-        if if_empty and Customer.objects.filter(email=DEMO_STAFF[0]).exists():
+    def handle(self, *args, products, if_empty, demo_logins, **options):
+        # Apps are reached through settings: DEMO_DATA_APPS (each `<app>.demo.seed(*, stdout, products) -> str`,
+        # idempotent, run in dependency order) and DEMO_LOGIN_PROVIDER (a module with logins_exist() and
+        # logins_seed(mode=...)).
+        provider = importlib.import_module(settings.DEMO_LOGIN_PROVIDER)
+        mode = "published" if settings.DEBUG else ("random" if demo_logins else "none")
+        if not (if_empty and provider.logins_exist()):
+            self._seed_apps(products)
+        else:
             self.stdout.write("Demo data already loaded; skipping (run `manage.py seed_demo` to top it up).")
-            return
-        for app in DEMO_APPS:
+        with transaction.atomic():
+            logins = provider.logins_seed(mode=mode)
+        for label, email, password in logins:
+            self.stdout.write(f"{label}: {email} / {password}")
+        if mode == "random":
+            self.stdout.write(self.style.WARNING("These passwords are shown once; change them or remove the "
+                                                 "accounts before the shop opens."))
+        elif mode == "none":
+            self.stdout.write("No demo logins (DEBUG is off; --demo-logins creates them with random passwords).")
+
+    def _seed_apps(self, products: int) -> None:
+        for app in settings.DEMO_DATA_APPS:
             try:
                 demo = importlib.import_module(f"{app}.demo")
             except ModuleNotFoundError as exc:
