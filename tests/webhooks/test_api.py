@@ -122,12 +122,13 @@ def test_every_endpoint_needs_webhooks_manage(method, path, subscribe, api_clien
     assert WebhookDelivery.objects.get().status == "failed"
 
 
-def test_staff_users_and_keys_with_the_scope_are_let_in(subscribe, make_admin_client, make_customer_client,
-                                                        staff_user):
+def test_staff_users_and_keys_with_the_scope_are_let_in(subscribe, make_admin_client, make_staff_client):
     subscribe("http://127.0.0.1:9/hook")
 
     assert make_admin_client("webhooks:manage").get(URL).status_code == 200
-    assert make_customer_client(staff_user).get(URL).status_code == 200
+    assert make_staff_client("webhooks.change_webhooksubscription").get(URL).status_code == 200
+    without = make_staff_client().get(URL)
+    assert without.status_code == 403 and without.json()["error"]["code"] == "insufficient_scope"
 
 
 def test_deliveries_list_only_that_subscriptions_deliveries_with_attempts(admin_client, subscribe):
