@@ -67,7 +67,8 @@ def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method
         lines_take_stock(lines, reference=order.number, actor=actor)
         for discount in checkout.codes_to_record:
             discount_record_usage(discount=discount, customer=customer, email=email, order_reference=order.number)
-        order_event_add(order=order, type=OrderEvent.Type.CREATED, actor=actor, to_status=order.status)
+        order_event_add(order=order, type=OrderEvent.Type.CREATED, actor=actor, to_status=order.status,
+                        outbox=outbox)
         outbox.webhooks.append("order.created")
         # Last: everything local is written and checked, so only the gateway can still say no.
         payment_take(order=order, gateway=gateway, token=payment_token, actor=actor, outbox=outbox, charges=charges)

@@ -54,7 +54,8 @@ def order_admin_create(*, lines: list[dict], shipping_address: dict, actor: Acto
         )
         order_lines = lines_create(order, drafts)
         lines_take_stock(order_lines, reference=order.number, actor=actor)
-        order_event_add(order=order, type=OrderEvent.Type.CREATED, actor=actor, to_status=order.status)
+        order_event_add(order=order, type=OrderEvent.Type.CREATED, actor=actor, to_status=order.status,
+                        outbox=outbox)
         outbox.webhooks.append("order.created")
         if payment:
             payment_take(order=order, gateway=gateway, token=payment.get("token", ""), actor=actor, outbox=outbox,

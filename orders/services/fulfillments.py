@@ -44,7 +44,8 @@ def order_fulfill(*, order_id, actor: Actor, lines: list[dict] | None = None, ca
     tracking = {"fulfillment_id": fulfillment.pk, "carrier": carrier, "tracking_number": tracking_number,
                 "tracking_url": tracking_url}
     order_event_add(order=order, type=OrderEvent.Type.FULFILLED, actor=actor,
-                    data={**tracking, "lines": [{"line_id": k, "quantity": v} for k, v in wanted.items()]})
+                    data={**tracking, "lines": [{"line_id": k, "quantity": v} for k, v in wanted.items()]},
+                    outbox=outbox)
     if done:
         order_transition(order=order, to_status=Order.Status.SHIPPED, actor=actor, outbox=outbox,
                          notify_customer=False)

@@ -1,8 +1,9 @@
 """The order lifecycle: the one table of allowed status changes, and how every change is recorded.
 
 Every transition writes an OrderEvent (type, from, to, actor, note, time); the service that made it
-then announces the order once through an Outbox: webhook events recorded in the same transaction
-(`order.<status>` and `order.status_updated`) and customer emails queued for after the commit.
+then announces the order once through an Outbox: the timeline rows and the webhook events
+(`order.<status>` and `order.status_updated`) written in the same transaction, one INSERT each, and
+customer emails queued for after the commit.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from moodmnky.actors import Actor
-from moodmnky.webhooks.services import record_event
+from moodmnky.webhooks.services import record_events
 from orders.errors import OrderNotFoundError, OrderTransitionError
 from orders.events import order_payload
 from orders.models import Order, OrderEvent
@@ -63,18 +64,21 @@ class Outbox:
 
     webhooks: list[str] = field(default_factory=list)
     emails: list[tuple[str, dict]] = field(default_factory=list)
+    timeline: list[OrderEvent] = field(default_factory=list)  # OrderEvents built (and timed) as they happened
 
     def send(self, order_id, *, actor: Actor) -> Order:
-        """Record the webhook events in the caller's transaction and queue the emails for after its commit;
-        returns the order loaded as the API shows it."""
+        """Write the timeline rows and record the webhook events in the caller's transaction (one INSERT
+        each, in the order they happened), queue the emails for after its commit; returns the order
+        loaded as the API shows it."""
+        if self.timeline:
+            OrderEvent.objects.bulk_create(self.timeline)
         order = order_queryset().get(pk=order_id)
         if self.webhooks:
             payload = order_payload(order)
-            for event_type in self.webhooks:
-                record_event(event_type, payload, actor=actor)
+            record_events([(event_type, payload) for event_type in self.webhooks], actor=actor)
         for kind, data in self.emails:
             transaction.on_commit(partial(order_email_send.enqueue, str(order.pk), kind, data))
-        self.webhooks, self.emails = [], []
+        self.webhooks, self.emails, self.timeline = [], [], []
         return order
 
 
@@ -87,16 +91,23 @@ def order_lock(order_id) -> Order:
 
 
 def order_event_add(*, order: Order, type: str, actor: Actor, note: str = "", from_status: str = "",
-                    to_status: str = "", data: dict | None = None) -> OrderEvent:
-    return OrderEvent.objects.create(order=order, type=type, from_status=from_status, to_status=to_status,
-                                     note=note, actor=actor.user, actor_label=actor.label[:150], data=data or {})
+                    to_status: str = "", data: dict | None = None, outbox: Outbox | None = None) -> OrderEvent:
+    """A timeline row, timed now. With an `outbox` it is written by `outbox.send()` (one INSERT for all of
+    them, in the caller's transaction); without one, at once."""
+    event = OrderEvent(order=order, type=type, from_status=from_status, to_status=to_status, note=note,
+                       actor=actor.user, actor_label=actor.label[:150], data=data or {}, created_at=timezone.now())
+    if outbox is None:
+        event.save(force_insert=True)
+    else:
+        outbox.timeline.append(event)
+    return event
 
 
 def order_transition(*, order: Order, to_status: str, actor: Actor, outbox: Outbox, note: str = "",
                      notify_customer: bool = True, email_data: dict | None = None) -> Order:
     """Move a locked order to `to_status` if TRANSITIONS allows it, else OrderTransitionError (409).
 
-    Writes the OrderEvent now; the webhooks and the email go through `outbox`.
+    The OrderEvent, the webhooks and the email go through `outbox` (written by its `send()`).
     """
     transition_check(order, to_status)
     from_status, now = order.status, timezone.now()
@@ -107,7 +118,7 @@ def order_transition(*, order: Order, to_status: str, actor: Actor, outbox: Outb
         fields.append("cancelled_at")
     order.save(update_fields=fields)
     order_event_add(order=order, type=to_status, actor=actor, note=note, from_status=from_status,
-                    to_status=to_status)
+                    to_status=to_status, outbox=outbox)
     if to_status in STATUS_WEBHOOKS:
         outbox.webhooks.append(STATUS_WEBHOOKS[to_status])
     outbox.webhooks.append("order.status_updated")

@@ -66,7 +66,7 @@ def order_mark_paid(*, order: Order, amount: Decimal, actor: Actor, outbox: Outb
     order.paid_at = order.updated_at = timezone.now()
     order.save(update_fields=["amount_paid", "payment_status", "paid_at", "updated_at"])
     order_event_add(order=order, type=OrderEvent.Type.PAID, actor=actor,
-                    data={"amount": str(amount), "gateway": gateway})
+                    data={"amount": str(amount), "gateway": gateway}, outbox=outbox)
     outbox.webhooks.append("order.paid")
     if order.customer_id is not None:
         loyalty_award(customer=order.customer, order_id=order.pk, amount=order.total,

@@ -65,7 +65,7 @@ def order_refund_locked(*, order: Order, amount: Decimal, actor: Actor, outbox: 
     order.updated_at = timezone.now()
     order.save(update_fields=["amount_refunded", "payment_status", "updated_at"])
     order_event_add(order=order, type=OrderEvent.Type.REFUNDED, actor=actor, note=reason,
-                    data={"amount": str(amount), "refund_id": refund.pk})
+                    data={"amount": str(amount), "refund_id": refund.pk}, outbox=outbox)
     outbox.webhooks.append("order.refunded")
     if notify_customer:
         outbox.emails.append(("refunded", {"amount": str(amount), "reason": reason}))

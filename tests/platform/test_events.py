@@ -38,3 +38,38 @@ def test_rolled_back_change_records_no_event_and_dispatches_nothing():
 def test_unknown_event_type_is_refused():
     with pytest.raises(ValueError):
         services.record_event("order.teleported", {})
+
+
+def test_record_events_writes_them_in_one_insert_in_order_and_dispatches_each_after_commit(
+        django_assert_num_queries):
+    from moodmnky.actors import Actor
+
+    dispatched = []
+    services._dispatchers.append(dispatched.append)
+    types = ["order.created", "order.confirmed", "order.status_updated", "order.paid"]
+    try:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.record_events([(event_type, {"n": 1}) for event_type in types])
+            raise RuntimeError("the change failed")
+        assert not Event.objects.exists() and dispatched == []
+
+        with transaction.atomic():
+            with django_assert_num_queries(1):
+                events = services.record_events([(event_type, {"n": n}) for n, event_type in enumerate(types)],
+                                                actor=Actor(system="test"))
+            assert dispatched == []  # not before the commit
+    finally:
+        services._dispatchers.remove(dispatched.append)
+
+    assert dispatched == events
+    stored = list(Event.objects.order_by("created_at"))
+    assert [(e.pk, e.type, e.data, e.actor_label) for e in stored] == [
+        (e.pk, t, {"n": n}, "test") for n, (e, t) in enumerate(zip(events, types, strict=True))]
+    assert len({e.created_at for e in stored}) == len(types)  # strictly increasing, ties included
+
+
+def test_record_events_refuses_an_unknown_type_before_writing_any():
+    with pytest.raises(ValueError):
+        services.record_events([("order.created", {}), ("order.teleported", {})])
+    assert not Event.objects.exists()
+    assert services.record_events([]) == []
