@@ -4,9 +4,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from blends.models import Note, NoteStockMovement
 from blends.services import blend_update
@@ -219,3 +221,17 @@ def test_checkout_queries_do_not_grow_with_blend_lines(customer, notes, bases):
         customer, *[(BlendFactory(customer=customer, parts=parts), bases["candle"], 1) for _ in range(5)]))
 
     assert second == first, (first, second)
+
+
+def test_the_confirmation_and_processing_emails_give_the_ready_date(customer_client, customer, blend, bases,
+                                                                    admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        order = checkout(customer_client, blend_cart(customer, (blend, bases["candle"], 1))).json()["data"]
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.patch(f"/api/v1/orders/{order['id']}/status/", {"status": "processing"}, format="json")
+
+    ready = date_format(Order.objects.get().ready_by)  # as the templates print it
+    confirmation, processing = mail.outbox
+    assert f"Made-to-order items will be ready by {ready}." in confirmation.body
+    assert "Evening" in confirmation.body
+    assert f"Expected ready by {ready}" in processing.body
