@@ -7,6 +7,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from moodmnky.actors import actor_of
 from moodmnky.admin_mixins import ReadOnlyInline
@@ -21,8 +23,20 @@ MONEY_FIELDS = ["subtotal", "discount_total", "shipping_total", "tax_total", "to
 class LineInline(ReadOnlyInline):
     model = OrderLine
     fields = ["sku", "name", "quantity", "unit_price", "line_total", "discount_total", "quantity_fulfilled",
-              "quantity_refunded", "quantity_restocked", "is_made_to_order"]
+              "quantity_refunded", "quantity_restocked", "is_made_to_order", "blend"]
     readonly_fields = fields
+
+    @admin.display(description="custom blend")
+    def blend(self, line):
+        """The formula as bought (grams from the line's snapshot) and the batch sheet for this base and quantity."""
+        snapshot = line.blend_snapshot
+        if not snapshot:
+            return "—"
+        formulation = snapshot["formulation"]
+        grams = format_html_join(", ", "{} {} g", ((c["name"], c["grams"]) for c in formulation["components"]))
+        url = reverse("admin:blends_blend_batch_sheet", args=[snapshot["blend_id"], formulation["product_base_id"]])
+        return format_html('Version {} · {} · <a href="{}?quantity={}" target="_blank">batch sheet</a>',
+                           snapshot["version"], grams, url, line.quantity)
 
 
 class PaymentInline(ReadOnlyInline):

@@ -125,6 +125,9 @@ class OrderLine(models.Model):
     discount_total = models.DecimalField(**MONEY, default=0)  # the line's share of the order discount
     # Custom blend lines (blends app): the blend, version, base and formulation as bought.
     blend_snapshot = models.JSONField(null=True, blank=True)
+    # The exact composition bought: a later change of the blend makes a new version, this one stays.
+    blend_version = models.ForeignKey("blends.BlendVersion", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="order_lines")
     is_made_to_order = models.BooleanField(default=False)
     quantity_fulfilled = models.PositiveIntegerField(default=0)
     quantity_refunded = models.PositiveIntegerField(default=0)

@@ -12,6 +12,7 @@ from blends.services.blends import (
 from blends.services.checkout import (
     BlendLine,
     blend_formulate,
+    blend_line_from_loaded,
     blend_line_prepare,
     blend_lines_take_stock,
     blend_snapshots_release_stock,
@@ -25,6 +26,7 @@ __all__ = [
     "blend_create",
     "blend_delete",
     "blend_formulate",
+    "blend_line_from_loaded",
     "blend_line_prepare",
     "blend_lines_take_stock",
     "blend_reject",

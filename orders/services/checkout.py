@@ -1,9 +1,6 @@
 """Checkout: an open cart becomes a paid order in one transaction, or nothing happens at all."""
 
-from datetime import timedelta
-
 from django.db import transaction
-from django.utils import timezone
 
 from carts.services import (
     cart_lock_for_checkout,
@@ -20,8 +17,6 @@ from orders.services.lifecycle import Outbox, order_event_add
 from orders.services.lines import LINE_KINDS, kind_of_cart_item, lines_create, lines_take_stock
 from orders.services.numbers import order_number_next
 from orders.services.payments import charges_voided_on_failure, payment_take
-
-MADE_TO_ORDER_DAYS = 7  # pouring and curing of custom blend lines, promised as `ready_by`
 
 
 def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method: str,
@@ -49,6 +44,7 @@ def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method
         priced = checkout.priced
         if not priced.lines:
             raise CartEmptyError()
+        # Every line is checked (a blend over an IFRA limit is a 400 naming the notes) before anything is written.
         drafts = [LINE_KINDS[kind_of_cart_item(line.item)].from_cart_line(line, index)
                   for index, line in enumerate(priced.lines)]
         totals = priced.totals
@@ -60,8 +56,8 @@ def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method
             billing_address=billing_address, note=note or cart.note,
             discount_codes=[{"code": c.code, "type": c.type, "amount": str(c.amount)}
                             for c in priced.codes if c.applicable],
-            ready_by=(timezone.now().date() + timedelta(days=MADE_TO_ORDER_DAYS)
-                      if any(d.is_made_to_order for d in drafts) else None),
+            # Made-to-order lines (custom blends) cure: the order is ready when its slowest line is.
+            ready_by=max((d.ready_by for d in drafts if d.ready_by is not None), default=None),
         )
         lines = lines_create(order, drafts)
         lines_take_stock(lines, reference=order.number, actor=actor)

@@ -1,17 +1,24 @@
 """Order lines by kind: how a line is drafted from a cart line, snapshotted, and how its stock is taken or returned.
 
-Today there is one kind, `variant`. The blends app adds `blend` (CartItem.blend + product_base): its
-draft function fills `blend_snapshot` and `is_made_to_order`, and its stock functions take nothing
-(or the base's stock); checkout, admin create, cancel and refunds only go through LINE_KINDS.
+Two kinds: `variant` (catalog stock in units) and `blend` (a customer's blend made as a product base:
+the line points at the BlendVersion bought, snapshots the formulation and the IFRA result, is made to
+order, and takes the notes' stock in grams through blends.services). Checkout, admin create, cancel and
+refunds only go through LINE_KINDS; stock is always taken kind by kind in LINE_KINDS order (variants,
+then notes), so concurrent checkouts lock rows in one global order and never deadlock.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
 
+from django.utils import timezone
+
+from blends.services import blend_line_from_loaded, blend_lines_take_stock, blend_snapshots_release_stock
 from catalog.models import Product, Variant
 from catalog.services import stock_move, stock_take_many
 from moodmnky.actors import Actor
+from moodmnky.errors import ValidationFailedError
 from orders.errors import LineUnavailableError
 from orders.models import Order, OrderLine
 
@@ -30,7 +37,10 @@ class LineDraft:
     product_id: int | None = None
     variant_id: int | None = None
     blend_snapshot: dict | None = None
+    blend_version_id: int | None = None
     is_made_to_order: bool = False
+    ready_by: date | None = None  # made-to-order lines: the earliest day this line can ship
+    prepared: object = None  # what the kind's take_stock needs beyond the row (a blends BlendLine)
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,8 @@ class LineKind:
     from_cart_line: Callable  # (PricedLine, index) -> LineDraft
     take_stock: Callable  # (lines, reference, actor) -> None, all lines of this kind at once
     return_stock: Callable  # (line, quantity, reason, reference, actor) -> None
+    # False: a refund may not put this kind back in stock (`restock: true` is a 400).
+    restockable_on_refund: bool = True
 
 
 def kind_of_cart_item(item) -> str:
@@ -86,8 +98,41 @@ def variant_return_stock(line: OrderLine, quantity: int, reason: str, reference:
                actor=actor)
 
 
-def _blend_not_ready(*args, **kwargs):
-    raise LineUnavailableError("Custom blend lines are not available yet.")
+# Blend lines ---------------------------------------------------------------------------------------------
+
+
+def blend_draft(priced_line, index: int) -> LineDraft:
+    """A customer's blend made as a product base: priced by its formulation, made to order, with the version,
+    the formulation and the IFRA result kept. The cart's blend, version and components are already loaded,
+    so this reads nothing; a blend over an IFRA limit is a 400 naming the notes (NotCompliantError)."""
+    source, item = priced_line.source, priced_line.item
+    prepared = blend_line_from_loaded(blend=item.blend, product_base=item.product_base, quantity=item.quantity,
+                                      customer=item.cart.customer)
+    unit_price = prepared.formulation.unit_price
+    return LineDraft(kind="blend", quantity=item.quantity, unit_price=unit_price,
+                     line_total=priced_line.line_total,
+                     discount_total=priced_line.discount_total, sku=source.sku, name=source.name,
+                     product_name=source.product_name, variant_name=source.variant_name,
+                     blend_snapshot=prepared.snapshot(), blend_version_id=prepared.version.pk,
+                     is_made_to_order=True, ready_by=prepared.ready_by(timezone.now()), prepared=prepared)
+
+
+def blend_take_stock(lines: list[OrderLine], reference: str, actor: Actor) -> None:
+    # Every note of every blend line at once, in ascending note id (409 out_of_stock).
+    blend_lines_take_stock(lines=[line.prepared for line in lines], reference=reference, actor=actor)
+
+
+def blend_return_stock(line: OrderLine, quantity: int, reason: str, reference: str, actor: Actor) -> None:
+    """Put back the grams of `quantity` units (a cancel): all the snapshot's grams for the whole line,
+    else the units' share rounded down, so more than was taken never goes back."""
+    snapshot = line.blend_snapshot
+    if quantity < line.quantity:
+        share = Decimal(quantity) / Decimal(line.quantity)
+        components = [{**c, "grams": str((Decimal(c["grams"]) * share).quantize(Decimal("0.01"), ROUND_DOWN))}
+                      for c in snapshot["formulation"]["components"]]
+        components = [c for c in components if Decimal(c["grams"]) > 0]
+        snapshot = {**snapshot, "formulation": {**snapshot["formulation"], "components": components}}
+    blend_snapshots_release_stock(snapshots=[snapshot], reference=reference, actor=actor)
 
 
 def _nothing(*args, **kwargs) -> None:
@@ -97,8 +142,9 @@ def _nothing(*args, **kwargs) -> None:
 LINE_KINDS: dict[str, LineKind] = {
     "variant": LineKind(from_cart_line=variant_draft, take_stock=variant_take_stock,
                         return_stock=variant_return_stock),
-    # Replaced by the blends app (made to order: no stock is taken or returned).
-    "blend": LineKind(from_cart_line=_blend_not_ready, take_stock=_nothing, return_stock=_nothing),
+    # Made to order: the oils are poured into this customer's product; a refund cannot turn it back into oil.
+    "blend": LineKind(from_cart_line=blend_draft, take_stock=blend_take_stock, return_stock=blend_return_stock,
+                      restockable_on_refund=False),
 }
 
 
@@ -109,16 +155,18 @@ def register_line_kind(name: str, kind: LineKind) -> None:
 # Shared -------------------------------------------------------------------------------------------------
 
 
-def lines_create(order: Order, drafts: Iterable[LineDraft]) -> list[OrderLine]:
+def lines_create(order: Order, drafts: list[LineDraft]) -> list[OrderLine]:
     """Write the order's lines (one INSERT) and take their stock, kind by kind."""
     lines = OrderLine.objects.bulk_create([
         OrderLine(order=order, position=position, variant_id=d.variant_id, product_id=d.product_id, sku=d.sku,
                   name=d.name[:255], product_name=d.product_name, variant_name=d.variant_name,
                   quantity=d.quantity, unit_price=d.unit_price, line_total=d.line_total,
                   discount_total=d.discount_total, blend_snapshot=d.blend_snapshot,
-                  is_made_to_order=d.is_made_to_order)
+                  blend_version_id=d.blend_version_id, is_made_to_order=d.is_made_to_order)
         for position, d in enumerate(drafts)
     ])
+    for line, draft in zip(lines, drafts, strict=True):
+        line.prepared = draft.prepared  # not a column: what lines_take_stock hands to the kind
     return lines
 
 
@@ -126,8 +174,17 @@ def lines_take_stock(lines: list[OrderLine], *, reference: str, actor: Actor) ->
     by_kind: dict[str, list[OrderLine]] = {}
     for line in lines:
         by_kind.setdefault(kind_of_line(line), []).append(line)
-    for kind, kind_lines in by_kind.items():
-        LINE_KINDS[kind].take_stock(kind_lines, reference, actor)
+    for kind in LINE_KINDS:  # one fixed order for every checkout: variant rows, then note rows
+        if kind in by_kind:
+            LINE_KINDS[kind].take_stock(by_kind[kind], reference, actor)
+
+
+def line_check_restock(line: OrderLine, *, field: str) -> None:
+    """400 naming `field` when a refund asks to restock a line whose kind cannot go back to stock."""
+    if not LINE_KINDS[kind_of_line(line)].restockable_on_refund:
+        raise ValidationFailedError("A custom blend is poured for this order: its oils cannot go back to stock. "
+                                    "Refund it without restock (cancel the order to release the oils "
+                                    "before it ships).", field=field)
 
 
 def line_return_stock(line: OrderLine, quantity: int, *, reason: str, reference: str, actor: Actor) -> None:

@@ -13,7 +13,7 @@ from orders.errors import RefundTooLargeError
 from orders.models import Order, OrderEvent, OrderLine, Payment, Refund
 from orders.payments import gateway_get
 from orders.services.lifecycle import Outbox, order_event_add, order_lock
-from orders.services.lines import line_return_stock
+from orders.services.lines import line_check_restock, line_return_stock
 
 
 @transaction.atomic
@@ -87,7 +87,10 @@ def _refund_lines(order_lines: dict[int, OrderLine], lines: list[dict]) -> list[
             raise ValidationFailedError(f"Only {left} of this line can still be refunded.",
                                         field=f"lines.{index}.quantity")
         taken[line.pk] = taken.get(line.pk, 0) + item["quantity"]
-        wanted.append((line, item["quantity"], bool(item.get("restock", False))))
+        restock = bool(item.get("restock", False))
+        if restock:
+            line_check_restock(line, field=f"lines.{index}.restock")
+        wanted.append((line, item["quantity"], restock))
     return wanted
 
 

@@ -79,6 +79,31 @@ def test_a_product_created_through_the_api_is_delivered_by_the_real_worker(admin
     assert delivery.status == "succeeded"
 
 
+@pytest.mark.usefixtures("on_database_queue")
+def test_an_order_checked_out_through_the_api_is_delivered_by_the_real_worker(api_client, receiver, subscribe):
+    from tests.orders.factories import CartFactory, CartItemFactory, VariantFactory, checkout_body
+
+    receiver.expect_request("/hook").respond_with_data("ok")
+    subscription = subscribe(receiver.url_for("/hook"), events=["order.created"])
+    cart = CartItemFactory(cart=CartFactory(), variant=VariantFactory(quantity=5, price="20.00"), quantity=2).cart
+
+    placed = api_client.post(f"/api/v1/carts/{cart.pk}/checkout/", checkout_body(), format="json")
+    assert placed.status_code == 201
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == "pending" and receiver.log == []  # queued, not sent by the web process
+
+    run_batch()
+
+    (request, _), = receiver.log
+    payload = verify_both(subscription.secret, request.headers, request.get_data())
+    order = placed.json()["data"]
+    assert payload["type"] == "order.created" and payload["version"] == "1.0"
+    assert payload["data"]["id"] == order["id"] and payload["data"]["number"] == order["number"]
+    assert payload["data"]["total"] == order["total"] and payload["data"]["lines"][0]["quantity"] == 2
+    delivery.refresh_from_db()
+    assert delivery.status == "succeeded"
+
+
 def test_two_threads_racing_for_one_delivery_send_it_once(receiver, subscribe, settings):
     settings.WEBHOOK_TASKS_BACKEND = "database"  # nothing runs at enqueue time
     receiver.expect_request("/hook").respond_with_data("ok")
