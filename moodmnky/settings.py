@@ -256,7 +256,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "ENUM_NAME_OVERRIDES": {"CheckStatusEnum": [("ok", "ok"), ("down", "down")]},
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "moodmnky.api.schema.postprocess_component_names",  # readable names in generated clients
+    ],
 }
 
 # Background work: Django's Tasks API (django-tasks backport) stored in the same database.

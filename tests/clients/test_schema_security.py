@@ -1,0 +1,106 @@
+"""The schema tells the truth about auth: each operation's `security` matches what its view accepts."""
+
+import re
+
+import pytest
+import yaml
+from django.core.management import call_command
+from drf_spectacular.generators import EndpointEnumerator
+from rest_framework.permissions import SAFE_METHODS, AllowAny
+
+from moodmnky.api.permissions import IsAdminWithScope, IsCustomer, ReadAnyoneWriteAdmin
+
+pytestmark = pytest.mark.django_db
+PUBLIC: list = []
+GUEST_OR_CUSTOMER = [{}, {"jwtAuth": []}]
+CUSTOMER = [{"jwtAuth": []}]
+ADMIN = [{"ApiKeyAuth": []}, {"jwtAuth": []}]
+ANYONE_ADMIN_SEES_MORE = [{}, *ADMIN]
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker, tmp_path_factory):
+    path = tmp_path_factory.mktemp("schema") / "schema.yml"
+    with django_db_blocker.unblock():
+        call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(path))
+    return yaml.safe_load(path.read_text())
+
+
+def operations(schema):
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield path, method.upper(), operation
+
+
+@pytest.fixture(scope="module")
+def views():
+    """(path, method) -> the view class that answers it, from the URLconf."""
+    return {(shape(path), method): callback.cls
+            for path, _regex, method, callback in EndpointEnumerator().get_api_endpoints()}
+
+
+def shape(path: str) -> str:
+    """The path with its parameters unnamed (the schema calls `{pk}` `{id}`)."""
+    return re.sub(r"\{[^}]+\}", "{}", path)
+
+
+def expected_security(view_class, path: str, method: str):
+    """From the view class (not from the schema code): its authenticators and permission classes."""
+    if view_class.authentication_classes == []:
+        return PUBLIC, None
+    permissions = view_class.permission_classes
+    if IsCustomer in permissions:
+        return CUSTOMER, None
+    if IsAdminWithScope in permissions:
+        return ADMIN, "scope"
+    if ReadAnyoneWriteAdmin in permissions:
+        return (ANYONE_ADMIN_SEES_MORE, None) if method in SAFE_METHODS else (ADMIN, "scope")
+    if AllowAny in permissions:
+        return GUEST_OR_CUSTOMER, None
+    raise AssertionError(f"{method} {path}: unknown permission classes {permissions}; teach the schema and this test")
+
+
+def test_every_operation_declares_what_its_view_accepts(schema, views):
+    checked = 0
+    for path, method, operation in operations(schema):
+        security, scope = expected_security(views[(shape(path), method)], path, method)
+        assert "security" in operation, f"{method} {path} must say its security explicitly"
+        assert operation["security"] == security, f"{method} {path}"
+        if scope:
+            assert operation["x-required-scope"], f"{method} {path} names no API key scope"
+        checked += 1
+    assert checked > 50
+
+
+def test_public_and_protected_operations_read_as_such(schema):
+    paths = schema["paths"]
+
+    assert paths["/api/v1/auth/login/"]["post"]["security"] == []
+    assert paths["/api/v1/health/"]["get"]["security"] == []
+    assert {} in paths["/api/v1/products/"]["get"]["security"]
+    assert {} in paths["/api/v1/carts/{cart_id}/items/"]["post"]["security"]
+    assert paths["/api/v1/customers/profile/"]["get"]["security"] == [{"jwtAuth": []}]
+    assert paths["/api/v1/products/"]["post"]["x-required-scope"] == "products:write"
+    assert {} not in paths["/api/v1/products/"]["post"]["security"]
+
+
+def test_component_names_read_well_in_generated_code(schema):
+    names = set(schema["components"]["schemas"])
+    items = schema["paths"]["/api/v1/carts/{cart_id}/items/"]["post"]
+
+    assert {"Product", "ProductEnvelope", "CartItemCreate", "ErrorEnvelope", "PaginatedProductList"} <= names
+    assert "AddressRequest" in names and "Address" in names  # a request body keeps its suffix beside its response
+    assert not [name for name in names if "Response200" in name or name.endswith("RequestRequest")]
+    assert items["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/CartItemCreate")
+    assert items["responses"]["201"]["content"]["application/json"]["schema"]["$ref"].endswith("/CartEnvelope")
+    assert schema["paths"]["/api/v1/products/"]["get"]["operationId"] == "products_list"
+
+
+def test_every_error_response_is_the_one_documented_error_component(schema):
+    error = schema["components"]["schemas"]["ErrorEnvelope"]
+    assert error["description"]
+    for path, method, operation in operations(schema):
+        for code, response in operation["responses"].items():
+            if code >= "400":
+                assert response["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/ErrorEnvelope"}, f"{method} {path} {code}"
