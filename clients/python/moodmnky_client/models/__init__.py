@@ -1,0 +1,355 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_history import AccountHistory
+from .action_enum import ActionEnum
+from .address import Address
+from .address_envelope import AddressEnvelope
+from .address_request import AddressRequest
+from .admin_customer import AdminCustomer
+from .admin_customer_envelope import AdminCustomerEnvelope
+from .admin_product import AdminProduct
+from .admin_product_envelope import AdminProductEnvelope
+from .admin_variant import AdminVariant
+from .admin_variant_envelope import AdminVariantEnvelope
+from .bulk_item_status import BulkItemStatus
+from .bulk_response import BulkResponse
+from .bulk_response_envelope import BulkResponseEnvelope
+from .bulk_result import BulkResult
+from .bulk_result_errors_item import BulkResultErrorsItem
+from .cart import Cart
+from .cart_create import CartCreate
+from .cart_discount_code import CartDiscountCode
+from .cart_envelope import CartEnvelope
+from .cart_item import CartItem
+from .cart_item_create import CartItemCreate
+from .cart_status_enum import CartStatusEnum
+from .category import Category
+from .category_envelope import CategoryEnvelope
+from .category_ref import CategoryRef
+from .check_status_enum import CheckStatusEnum
+from .collection import Collection
+from .collection_envelope import CollectionEnvelope
+from .collection_ref import CollectionRef
+from .customer import Customer
+from .customer_envelope import CustomerEnvelope
+from .customers_list_is_active import CustomersListIsActive
+from .discount import Discount
+from .discount_apply import DiscountApply
+from .discount_envelope import DiscountEnvelope
+from .discount_state_enum import DiscountStateEnum
+from .discount_type_enum import DiscountTypeEnum
+from .discount_write import DiscountWrite
+from .discounts_list_state import DiscountsListState
+from .discounts_list_type import DiscountsListType
+from .error_envelope import ErrorEnvelope
+from .error_envelope_error import ErrorEnvelopeError
+from .error_envelope_error_details_item import ErrorEnvelopeErrorDetailsItem
+from .error_policy_enum import ErrorPolicyEnum
+from .estimate_address import EstimateAddress
+from .export import Export
+from .export_envelope import ExportEnvelope
+from .health import Health
+from .health_checks import HealthChecks
+from .health_envelope import HealthEnvelope
+from .inventory_bulk import InventoryBulk
+from .inventory_bulk_items_item import InventoryBulkItemsItem
+from .inventory_item import InventoryItem
+from .inventory_list_low_stock import InventoryListLowStock
+from .inventory_movements_list_reason import InventoryMovementsListReason
+from .login import Login
+from .logout import Logout
+from .loyalty import Loyalty
+from .loyalty_envelope import LoyaltyEnvelope
+from .loyalty_transaction import LoyaltyTransaction
+from .media import Media
+from .media_envelope import MediaEnvelope
+from .media_upload import MediaUpload
+from .next_tier import NextTier
+from .order_stats import OrderStats
+from .paginated_address_list import PaginatedAddressList
+from .paginated_address_list_links import PaginatedAddressListLinks
+from .paginated_address_list_meta import PaginatedAddressListMeta
+from .paginated_address_list_meta_pagination import PaginatedAddressListMetaPagination
+from .paginated_admin_customer_list import PaginatedAdminCustomerList
+from .paginated_admin_customer_list_links import PaginatedAdminCustomerListLinks
+from .paginated_admin_customer_list_meta import PaginatedAdminCustomerListMeta
+from .paginated_admin_customer_list_meta_pagination import PaginatedAdminCustomerListMetaPagination
+from .paginated_category_list import PaginatedCategoryList
+from .paginated_category_list_links import PaginatedCategoryListLinks
+from .paginated_category_list_meta import PaginatedCategoryListMeta
+from .paginated_category_list_meta_pagination import PaginatedCategoryListMetaPagination
+from .paginated_collection_list import PaginatedCollectionList
+from .paginated_collection_list_links import PaginatedCollectionListLinks
+from .paginated_collection_list_meta import PaginatedCollectionListMeta
+from .paginated_collection_list_meta_pagination import PaginatedCollectionListMetaPagination
+from .paginated_discount_list import PaginatedDiscountList
+from .paginated_discount_list_links import PaginatedDiscountListLinks
+from .paginated_discount_list_meta import PaginatedDiscountListMeta
+from .paginated_discount_list_meta_pagination import PaginatedDiscountListMetaPagination
+from .paginated_inventory_item_list import PaginatedInventoryItemList
+from .paginated_inventory_item_list_links import PaginatedInventoryItemListLinks
+from .paginated_inventory_item_list_meta import PaginatedInventoryItemListMeta
+from .paginated_inventory_item_list_meta_pagination import PaginatedInventoryItemListMetaPagination
+from .paginated_product_list import PaginatedProductList
+from .paginated_product_list_links import PaginatedProductListLinks
+from .paginated_product_list_meta import PaginatedProductListMeta
+from .paginated_product_list_meta_pagination import PaginatedProductListMetaPagination
+from .paginated_stock_movement_list import PaginatedStockMovementList
+from .paginated_stock_movement_list_links import PaginatedStockMovementListLinks
+from .paginated_stock_movement_list_meta import PaginatedStockMovementListMeta
+from .paginated_stock_movement_list_meta_pagination import PaginatedStockMovementListMetaPagination
+from .paginated_variant_list import PaginatedVariantList
+from .paginated_variant_list_links import PaginatedVariantListLinks
+from .paginated_variant_list_meta import PaginatedVariantListMeta
+from .paginated_variant_list_meta_pagination import PaginatedVariantListMetaPagination
+from .paginated_webhook_delivery_list import PaginatedWebhookDeliveryList
+from .paginated_webhook_delivery_list_links import PaginatedWebhookDeliveryListLinks
+from .paginated_webhook_delivery_list_meta import PaginatedWebhookDeliveryListMeta
+from .paginated_webhook_delivery_list_meta_pagination import PaginatedWebhookDeliveryListMetaPagination
+from .paginated_webhook_subscription_list import PaginatedWebhookSubscriptionList
+from .paginated_webhook_subscription_list_links import PaginatedWebhookSubscriptionListLinks
+from .paginated_webhook_subscription_list_meta import PaginatedWebhookSubscriptionListMeta
+from .paginated_webhook_subscription_list_meta_pagination import PaginatedWebhookSubscriptionListMetaPagination
+from .password_change import PasswordChange
+from .password_reset import PasswordReset
+from .password_reset_confirm import PasswordResetConfirm
+from .patched_address import PatchedAddress
+from .patched_admin_customer_update import PatchedAdminCustomerUpdate
+from .patched_cart_item_update import PatchedCartItemUpdate
+from .patched_cart_update import PatchedCartUpdate
+from .patched_discount_write import PatchedDiscountWrite
+from .patched_product_update import PatchedProductUpdate
+from .patched_profile_update import PatchedProfileUpdate
+from .patched_variant_update import PatchedVariantUpdate
+from .patched_variant_update_options import PatchedVariantUpdateOptions
+from .patched_webhook_write import PatchedWebhookWrite
+from .preferences import Preferences
+from .preferences_update import PreferencesUpdate
+from .preferred_currency_enum import PreferredCurrencyEnum
+from .price_range import PriceRange
+from .product import Product
+from .product_bulk import ProductBulk
+from .product_bulk_items_item import ProductBulkItemsItem
+from .product_create import ProductCreate
+from .product_envelope import ProductEnvelope
+from .product_status import ProductStatus
+from .product_type_enum import ProductTypeEnum
+from .products_list_in_stock import ProductsListInStock
+from .products_list_order import ProductsListOrder
+from .products_list_ordering import ProductsListOrdering
+from .products_list_product_type import ProductsListProductType
+from .products_list_sort import ProductsListSort
+from .products_list_status import ProductsListStatus
+from .refresh import Refresh
+from .register import Register
+from .register_response import RegisterResponse
+from .register_response_envelope import RegisterResponseEnvelope
+from .reminder_frequency_enum import ReminderFrequencyEnum
+from .scent_notes import ScentNotes
+from .shipping_estimate import ShippingEstimate
+from .shipping_estimate_request import ShippingEstimateRequest
+from .shipping_estimates import ShippingEstimates
+from .shipping_estimates_envelope import ShippingEstimatesEnvelope
+from .shipping_method_enum import ShippingMethodEnum
+from .status_enum import StatusEnum
+from .stock_adjustment import StockAdjustment
+from .stock_adjustment_reason_enum import StockAdjustmentReasonEnum
+from .stock_movement import StockMovement
+from .stock_movement_envelope import StockMovementEnvelope
+from .stock_movement_reason_enum import StockMovementReasonEnum
+from .token_pair import TokenPair
+from .token_pair_envelope import TokenPairEnvelope
+from .type_enum import TypeEnum
+from .variant import Variant
+from .variant_create import VariantCreate
+from .variant_create_options import VariantCreateOptions
+from .variant_envelope import VariantEnvelope
+from .webhook_attempt import WebhookAttempt
+from .webhook_delivery import WebhookDelivery
+from .webhook_delivery_envelope import WebhookDeliveryEnvelope
+from .webhook_delivery_status_enum import WebhookDeliveryStatusEnum
+from .webhook_event_type_enum import WebhookEventTypeEnum
+from .webhook_subscription import WebhookSubscription
+from .webhook_subscription_created import WebhookSubscriptionCreated
+from .webhook_subscription_created_envelope import WebhookSubscriptionCreatedEnvelope
+from .webhook_subscription_envelope import WebhookSubscriptionEnvelope
+from .webhook_write import WebhookWrite
+from .webhooks_deliveries_list_status import WebhooksDeliveriesListStatus
+
+__all__ = (
+    "AccountHistory",
+    "ActionEnum",
+    "Address",
+    "AddressEnvelope",
+    "AddressRequest",
+    "AdminCustomer",
+    "AdminCustomerEnvelope",
+    "AdminProduct",
+    "AdminProductEnvelope",
+    "AdminVariant",
+    "AdminVariantEnvelope",
+    "BulkItemStatus",
+    "BulkResponse",
+    "BulkResponseEnvelope",
+    "BulkResult",
+    "BulkResultErrorsItem",
+    "Cart",
+    "CartCreate",
+    "CartDiscountCode",
+    "CartEnvelope",
+    "CartItem",
+    "CartItemCreate",
+    "CartStatusEnum",
+    "Category",
+    "CategoryEnvelope",
+    "CategoryRef",
+    "CheckStatusEnum",
+    "Collection",
+    "CollectionEnvelope",
+    "CollectionRef",
+    "Customer",
+    "CustomerEnvelope",
+    "CustomersListIsActive",
+    "Discount",
+    "DiscountApply",
+    "DiscountEnvelope",
+    "DiscountsListState",
+    "DiscountsListType",
+    "DiscountStateEnum",
+    "DiscountTypeEnum",
+    "DiscountWrite",
+    "ErrorEnvelope",
+    "ErrorEnvelopeError",
+    "ErrorEnvelopeErrorDetailsItem",
+    "ErrorPolicyEnum",
+    "EstimateAddress",
+    "Export",
+    "ExportEnvelope",
+    "Health",
+    "HealthChecks",
+    "HealthEnvelope",
+    "InventoryBulk",
+    "InventoryBulkItemsItem",
+    "InventoryItem",
+    "InventoryListLowStock",
+    "InventoryMovementsListReason",
+    "Login",
+    "Logout",
+    "Loyalty",
+    "LoyaltyEnvelope",
+    "LoyaltyTransaction",
+    "Media",
+    "MediaEnvelope",
+    "MediaUpload",
+    "NextTier",
+    "OrderStats",
+    "PaginatedAddressList",
+    "PaginatedAddressListLinks",
+    "PaginatedAddressListMeta",
+    "PaginatedAddressListMetaPagination",
+    "PaginatedAdminCustomerList",
+    "PaginatedAdminCustomerListLinks",
+    "PaginatedAdminCustomerListMeta",
+    "PaginatedAdminCustomerListMetaPagination",
+    "PaginatedCategoryList",
+    "PaginatedCategoryListLinks",
+    "PaginatedCategoryListMeta",
+    "PaginatedCategoryListMetaPagination",
+    "PaginatedCollectionList",
+    "PaginatedCollectionListLinks",
+    "PaginatedCollectionListMeta",
+    "PaginatedCollectionListMetaPagination",
+    "PaginatedDiscountList",
+    "PaginatedDiscountListLinks",
+    "PaginatedDiscountListMeta",
+    "PaginatedDiscountListMetaPagination",
+    "PaginatedInventoryItemList",
+    "PaginatedInventoryItemListLinks",
+    "PaginatedInventoryItemListMeta",
+    "PaginatedInventoryItemListMetaPagination",
+    "PaginatedProductList",
+    "PaginatedProductListLinks",
+    "PaginatedProductListMeta",
+    "PaginatedProductListMetaPagination",
+    "PaginatedStockMovementList",
+    "PaginatedStockMovementListLinks",
+    "PaginatedStockMovementListMeta",
+    "PaginatedStockMovementListMetaPagination",
+    "PaginatedVariantList",
+    "PaginatedVariantListLinks",
+    "PaginatedVariantListMeta",
+    "PaginatedVariantListMetaPagination",
+    "PaginatedWebhookDeliveryList",
+    "PaginatedWebhookDeliveryListLinks",
+    "PaginatedWebhookDeliveryListMeta",
+    "PaginatedWebhookDeliveryListMetaPagination",
+    "PaginatedWebhookSubscriptionList",
+    "PaginatedWebhookSubscriptionListLinks",
+    "PaginatedWebhookSubscriptionListMeta",
+    "PaginatedWebhookSubscriptionListMetaPagination",
+    "PasswordChange",
+    "PasswordReset",
+    "PasswordResetConfirm",
+    "PatchedAddress",
+    "PatchedAdminCustomerUpdate",
+    "PatchedCartItemUpdate",
+    "PatchedCartUpdate",
+    "PatchedDiscountWrite",
+    "PatchedProductUpdate",
+    "PatchedProfileUpdate",
+    "PatchedVariantUpdate",
+    "PatchedVariantUpdateOptions",
+    "PatchedWebhookWrite",
+    "Preferences",
+    "PreferencesUpdate",
+    "PreferredCurrencyEnum",
+    "PriceRange",
+    "Product",
+    "ProductBulk",
+    "ProductBulkItemsItem",
+    "ProductCreate",
+    "ProductEnvelope",
+    "ProductsListInStock",
+    "ProductsListOrder",
+    "ProductsListOrdering",
+    "ProductsListProductType",
+    "ProductsListSort",
+    "ProductsListStatus",
+    "ProductStatus",
+    "ProductTypeEnum",
+    "Refresh",
+    "Register",
+    "RegisterResponse",
+    "RegisterResponseEnvelope",
+    "ReminderFrequencyEnum",
+    "ScentNotes",
+    "ShippingEstimate",
+    "ShippingEstimateRequest",
+    "ShippingEstimates",
+    "ShippingEstimatesEnvelope",
+    "ShippingMethodEnum",
+    "StatusEnum",
+    "StockAdjustment",
+    "StockAdjustmentReasonEnum",
+    "StockMovement",
+    "StockMovementEnvelope",
+    "StockMovementReasonEnum",
+    "TokenPair",
+    "TokenPairEnvelope",
+    "TypeEnum",
+    "Variant",
+    "VariantCreate",
+    "VariantCreateOptions",
+    "VariantEnvelope",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookDeliveryEnvelope",
+    "WebhookDeliveryStatusEnum",
+    "WebhookEventTypeEnum",
+    "WebhooksDeliveriesListStatus",
+    "WebhookSubscription",
+    "WebhookSubscriptionCreated",
+    "WebhookSubscriptionCreatedEnvelope",
+    "WebhookSubscriptionEnvelope",
+    "WebhookWrite",
+)
