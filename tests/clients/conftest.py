@@ -41,5 +41,6 @@ def shop(live_server, transactional_db) -> Shop:
                    sku="CIT-MELT", price=Decimal("9.50"), quantity=50)
     DiscountCodeFactory(code="WELCOME10", value=Decimal("10"))
     _, raw_key = api_key_create(name="client e2e", scopes=["products:write", "inventory:write"])
-    return Shop(base_url=live_server.url, category_slug="candles",
+    # The server listens on 127.0.0.1 (pytest-django names it localhost, which node may resolve to ::1).
+    return Shop(base_url=live_server.url.replace("//localhost:", "//127.0.0.1:"), category_slug="candles",
                 candle_variant_id=candle.variants.get().pk, api_key=raw_key)
