@@ -4,12 +4,12 @@ import inspect
 from decimal import Decimal
 
 from moodmnky_client import AuthenticatedClient, Client
-from moodmnky_client.api.auth import auth_login_create, auth_refresh_create, auth_register_create
+from moodmnky_client.api.auth import auth_login, auth_refresh, auth_register
 from moodmnky_client.api.carts import (
     carts_create,
     carts_discounts_create,
     carts_items_create,
-    carts_shipping_estimates_create,
+    carts_shipping_estimates,
 )
 from moodmnky_client.api.customers import customers_profile_retrieve
 from moodmnky_client.api.inventory import inventory_adjustments_create
@@ -35,6 +35,7 @@ from moodmnky_client.models import (
     TokenPairEnvelope,
     VariantCreate,
 )
+
 
 # One connection per request: the live server's threads close the test database connection with theirs.
 def one_request_per_connection() -> dict[str, str]:
@@ -64,10 +65,10 @@ def test_storefront_flow_with_the_python_client(shop):
     assert isinstance(missing, ErrorEnvelope) and missing.error.code == "not_found"
 
     # Register, then log in.
-    registered = auth_register_create.sync(
+    registered = auth_register.sync(
         client=anonymous, body=Register(email="robin@example.com", password="candle-light-42", first_name="Robin"))
     assert isinstance(registered, RegisterResponseEnvelope) and registered.data.customer.first_name == "Robin"
-    tokens = auth_login_create.sync(client=anonymous, body=Login(email="robin@example.com",
+    tokens = auth_login.sync(client=anonymous, body=Login(email="robin@example.com",
                                                                  password="candle-light-42"))
     assert isinstance(tokens, TokenPairEnvelope)
     me = AuthenticatedClient(base_url=shop.base_url, token=tokens.data.access_token,
@@ -85,7 +86,7 @@ def test_storefront_flow_with_the_python_client(shop):
     cart = carts_discounts_create.sync(client=me, cart_id=cart_id, body=DiscountApply(code="welcome10"))
     assert [code.code for code in cart.data.discount_codes] == ["WELCOME10"]
     assert cart.data.discount_total == "6.40"
-    estimates = carts_shipping_estimates_create.sync(
+    estimates = carts_shipping_estimates.sync(
         client=me, cart_id=cart_id,
         body=ShippingEstimateRequest(address=EstimateAddress(country="US", postal_code="10001")))
     assert isinstance(estimates, ShippingEstimatesEnvelope)
@@ -93,9 +94,10 @@ def test_storefront_flow_with_the_python_client(shop):
     assert Decimal(cart.data.total) > 0
 
     # Refresh the token; the new access token works.
-    refreshed = auth_refresh_create.sync(client=anonymous, body=Refresh(refresh_token=tokens.data.refresh_token))
+    refreshed = auth_refresh.sync(client=anonymous, body=Refresh(refresh_token=tokens.data.refresh_token))
     assert isinstance(refreshed, TokenPairEnvelope)
-    again = AuthenticatedClient(base_url=shop.base_url, token=refreshed.data.access_token, headers=one_request_per_connection())
+    again = AuthenticatedClient(base_url=shop.base_url, token=refreshed.data.access_token,
+                                headers=one_request_per_connection())
     assert customers_profile_retrieve.sync(client=again).data.email == "robin@example.com"
 
 

@@ -94,6 +94,7 @@ def test_component_names_read_well_in_generated_code(schema):
     assert items["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("/CartItemCreate")
     assert items["responses"]["201"]["content"]["application/json"]["schema"]["$ref"].endswith("/CartEnvelope")
     assert schema["paths"]["/api/v1/products/"]["get"]["operationId"] == "products_list"
+    assert schema["paths"]["/api/v1/auth/login/"]["post"]["operationId"] == "auth_login"  # an action, not a create
 
 
 def test_every_error_response_is_the_one_documented_error_component(schema):

@@ -14,7 +14,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Exchange email and password for a token pair */
-        post: operations["auth_login_create"];
+        post: operations["auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -31,7 +31,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Blacklist a refresh token */
-        post: operations["auth_logout_create"];
+        post: operations["auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Email a password-reset link (always 202: no account enumeration) */
-        post: operations["auth_password_reset_create"];
+        post: operations["auth_password_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -65,7 +65,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set a new password with a reset token; every session ends */
-        post: operations["auth_password_reset_confirm_create"];
+        post: operations["auth_password_reset_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -82,7 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rotate a refresh token; the old one stops working */
-        post: operations["auth_refresh_create"];
+        post: operations["auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -99,7 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create a customer account and sign it in */
-        post: operations["auth_register_create"];
+        post: operations["auth_register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -247,7 +247,7 @@ export interface paths {
          * Merge this guest cart into the signed-in customer's cart
          * @description Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
          */
-        post: operations["carts_merge_create"];
+        post: operations["carts_merge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -267,7 +267,7 @@ export interface paths {
          * Shipping cost and delivery window of every method for this cart
          * @description Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
          */
-        post: operations["carts_shipping_estimates_create"];
+        post: operations["carts_shipping_estimates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -496,7 +496,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change the password; every other session ends */
-        post: operations["customers_profile_password_create"];
+        post: operations["customers_profile_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -919,7 +919,7 @@ export interface paths {
          *
          *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
          */
-        post: operations["webhooks_ping_create"];
+        post: operations["webhooks_ping"];
         delete?: never;
         options?: never;
         head?: never;
@@ -962,7 +962,7 @@ export interface paths {
          *
          *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
          */
-        post: operations["webhooks_deliveries_redeliver_create"];
+        post: operations["webhooks_deliveries_redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2252,7 +2252,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    auth_login_create: {
+    auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -2320,7 +2320,7 @@ export interface operations {
             };
         };
     };
-    auth_logout_create: {
+    auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -2387,7 +2387,7 @@ export interface operations {
             };
         };
     };
-    auth_password_reset_create: {
+    auth_password_reset: {
         parameters: {
             query?: never;
             header?: never;
@@ -2445,7 +2445,7 @@ export interface operations {
             };
         };
     };
-    auth_password_reset_confirm_create: {
+    auth_password_reset_confirm: {
         parameters: {
             query?: never;
             header?: never;
@@ -2503,7 +2503,7 @@ export interface operations {
             };
         };
     };
-    auth_refresh_create: {
+    auth_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -2571,7 +2571,7 @@ export interface operations {
             };
         };
     };
-    auth_register_create: {
+    auth_register: {
         parameters: {
             query?: never;
             header?: never;
@@ -3269,7 +3269,7 @@ export interface operations {
             };
         };
     };
-    carts_merge_create: {
+    carts_merge: {
         parameters: {
             query?: never;
             header?: never;
@@ -3362,7 +3362,7 @@ export interface operations {
             };
         };
     };
-    carts_shipping_estimates_create: {
+    carts_shipping_estimates: {
         parameters: {
             query?: never;
             header?: never;
@@ -4657,7 +4657,7 @@ export interface operations {
             };
         };
     };
-    customers_profile_password_create: {
+    customers_profile_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -7085,7 +7085,7 @@ export interface operations {
             };
         };
     };
-    webhooks_ping_create: {
+    webhooks_ping: {
         parameters: {
             query?: never;
             header?: never;
@@ -7253,7 +7253,7 @@ export interface operations {
             };
         };
     };
-    webhooks_deliveries_redeliver_create: {
+    webhooks_deliveries_redeliver: {
         parameters: {
             query?: never;
             header?: never;
