@@ -1,14 +1,17 @@
 """What a cart line is bought as: a small interface so variant and blend lines price the same way.
 
 A line source answers name, sku, unit_price (re-read from the catalog on every read), the product
-and category a product-limited code can match, and how many units can be sold. The custom-blends
-issue adds a blend source (blend + product base) next to the variant one and teaches `source_of`
-to pick it.
+and category a product-limited code can match, and how many units can be sold: a variant, or a
+customer's blend made as a product base (docs/carts.md "Blend lines").
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from blends.analysis import ifra_check
+from blends.formulation import blend_unit_price, units_available
+from blends.models import Blend, ProductBase
+from blends.selectors import blend_parts
 from catalog.models import Product, Variant
 from catalog.selectors import variant_available
 
@@ -44,6 +47,28 @@ def variant_source(variant: Variant) -> LineSource:
     )
 
 
+def blend_source(blend: Blend, base: ProductBase) -> LineSource:
+    """A customer's blend made as a product base; on sale while the base is active, the blend exists and
+    is within every IFRA limit for the base; available = units the notes' stock can make now.
+    `blend` must come with its current version's components loaded (blends.selectors.component_prefetch)."""
+    parts = blend_parts(blend)
+    sellable = (base.is_active and blend.deleted_at is None and bool(parts)
+                and all(part.note.is_active for part in parts) and ifra_check(parts, base).compliant)
+    return LineSource(
+        name=f"{blend.name} – {base.name}",
+        sku=f"BLEND-{blend.pk.hex[:8].upper()}-{base.slug.upper()}"[:64],
+        unit_price=blend_unit_price(base),
+        product_id=None,  # product- and category-limited codes never apply to a blend line
+        category_id=None,
+        is_sellable=sellable,
+        available=units_available(parts, base),
+        product_name=blend.name,
+        variant_name=base.name,
+    )
+
+
 def source_of(item) -> LineSource:
-    """The source of a CartItem (its variant, with the product loaded)."""
+    """The source of a CartItem: its variant (product loaded), or its blend and product base."""
+    if item.blend_id is not None:
+        return blend_source(item.blend, item.product_base)
     return variant_source(item.variant)

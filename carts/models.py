@@ -75,6 +75,11 @@ class CartItem(models.Model):
     # A deleted variant takes its cart lines with it; orders keep their own snapshots.
     variant = models.ForeignKey("catalog.Variant", null=True, blank=True, on_delete=models.CASCADE,
                                 related_name="cart_items")
+    # A blend line: the customer's blend made as this product base (variant is then null).
+    blend = models.ForeignKey("blends.Blend", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="cart_items")
+    product_base = models.ForeignKey("blends.ProductBase", null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="cart_items")
     quantity = models.PositiveIntegerField()
     # The catalog price when the line was first added: a later price change is shown on the line.
     unit_price_at_add = models.DecimalField(max_digits=12, decimal_places=2)
@@ -87,10 +92,18 @@ class CartItem(models.Model):
             models.UniqueConstraint(fields=["cart", "variant"], condition=Q(variant__isnull=False),
                                     name="carts_item_one_line_per_variant"),
             models.CheckConstraint(condition=Q(quantity__gte=1), name="carts_item_quantity_positive"),
+            models.UniqueConstraint(fields=["cart", "blend", "product_base"], condition=Q(blend__isnull=False),
+                                    name="carts_item_one_line_per_blend_and_base"),
+            # A line is a variant, or a blend made as a product base: never both, never neither.
+            models.CheckConstraint(
+                condition=Q(variant__isnull=False, blend__isnull=True, product_base__isnull=True)
+                | Q(variant__isnull=True, blend__isnull=False, product_base__isnull=False),
+                name="carts_item_variant_xor_blend_and_base",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.quantity} × {self.variant_id}"
+        return f"{self.quantity} × {self.variant_id or f'{self.blend_id} as {self.product_base_id}'}"
 
 
 class DiscountCode(models.Model):

@@ -288,6 +288,8 @@ SHIPPING_RATES = {
 }
 FREE_SHIPPING_THRESHOLD = Decimal(os.environ.get("FREE_SHIPPING_THRESHOLD", "75.00"))
 TAX_RATE = Decimal(os.environ.get("TAX_RATE", "0"))
+# Added to a product base's price for one unit made with a customer's own blend.
+BLEND_PREMIUM = Decimal(os.environ.get("BLEND_PREMIUM", "8.00"))
 LOYALTY_TIERS = [("bronze", 0), ("silver", 500), ("gold", 1500), ("platinum", 5000)]
 
 # Webhooks (docs/webhooks.md): targets on private/loopback addresses only when allowed (development, tests).

@@ -105,8 +105,13 @@ class CartItemCreateSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if "blend_id" in attrs or "product_base_id" in attrs:
-            # TODO(custom-blends issue): blend lines (blend_id + product_base_id).
-            raise serializers.ValidationError({"blend_id": "Custom blends can't be added to a cart yet."})
+            if "variant_id" in attrs:
+                raise serializers.ValidationError(
+                    {"variant_id": "Send variant_id, or blend_id with product_base_id, not both."})
+            missing = [name for name in ("blend_id", "product_base_id") if name not in attrs]
+            if missing:
+                raise serializers.ValidationError({missing[0]: "This field is required with a blend line."})
+            return attrs
         if "variant_id" not in attrs:
             raise serializers.ValidationError({"variant_id": "This field is required."})
         return attrs

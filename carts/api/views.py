@@ -60,13 +60,18 @@ class CartDetailView(CartView):
 
 class CartItemsView(CartView):
     @extend_schema(request=s.CartItemCreateSerializer, responses={201: s.CartSerializer, **CART_409},
-                   summary="Add a variant (the same variant again raises its quantity)")
+                   summary="Add a variant, or your blend made as a product base (the same again adds up)")
     def post(self, request, cart_id):
         cart = self.get_cart(cart_id)
         data = s.CartItemCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.cart_add_item(cart=cart, variant_id=data.validated_data["variant_id"],
-                               quantity=data.validated_data["quantity"])
+        values = data.validated_data
+        if "blend_id" in values:
+            services.cart_add_blend_item(cart=cart, blend_id=values["blend_id"],
+                                         product_base_id=values["product_base_id"], quantity=values["quantity"],
+                                         customer=customer_of(request))
+        else:
+            services.cart_add_item(cart=cart, variant_id=values["variant_id"], quantity=values["quantity"])
         return self.cart_response(cart.pk, status.HTTP_201_CREATED)
 
 

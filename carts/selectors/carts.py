@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from blends.selectors import component_prefetch
 from carts.discount_rules import discount_scope_prefetches
 from carts.errors import CartNotFoundError
 from carts.models import Cart, CartDiscount, CartItem
@@ -15,12 +16,15 @@ def cart_queryset() -> QuerySet[Cart]:
     """Carts with lines (variant and product joined) and codes (with their products and categories).
 
     Queries: the cart, its lines, its codes, and the codes' products and categories (these two
-    only when a code is applied): never more, whatever the number of lines.
+    only when a code is applied), plus the blends' components and IFRA limits (only when a blend line
+    is there): never more, whatever the number of lines.
     """
     discounts = CartDiscount.objects.select_related("discount").prefetch_related(
         *discount_scope_prefetches("discount__"))
     return Cart.objects.prefetch_related(
-        Prefetch("items", queryset=CartItem.objects.select_related("variant__product").order_by("created_at", "id")),
+        Prefetch("items", queryset=CartItem.objects.select_related(
+            "variant__product", "blend__current_version", "product_base").prefetch_related(
+            component_prefetch("blend__current_version__")).order_by("created_at", "id")),
         Prefetch("applied_discounts", queryset=discounts.order_by("created_at", "id")),
     )
 

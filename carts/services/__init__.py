@@ -1,5 +1,6 @@
 """Every write of the carts app: carts and lines, codes on carts, discount codes, checkout hooks."""
 
+from carts.services.blend_lines import cart_add_blend_item
 from carts.services.cart_codes import cart_apply_discount, cart_remove_discount
 from carts.services.carts import (
     MAX_LINE_QUANTITY,
@@ -31,6 +32,7 @@ __all__ = [
     "MAX_LINES",
     "MAX_LINE_QUANTITY",
     "CheckoutDiscounts",
+    "cart_add_blend_item",
     "cart_add_item",
     "cart_apply_discount",
     "cart_create",

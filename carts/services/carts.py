@@ -11,7 +11,7 @@ from carts.errors import (
     CartOutOfStockError,
     ProductUnavailableError,
 )
-from carts.lines import LineSource, variant_source
+from carts.lines import LineSource, source_of, variant_source
 from carts.models import Cart, CartItem
 from carts.selectors import cart_abandoned
 from catalog.models import Variant
@@ -99,7 +99,8 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | N
     always allowed, so a shopper can bring a line back within what is in stock.
     """
     cart = cart_lock_open(cart.pk)
-    item = CartItem.objects.select_related("variant__product").filter(cart=cart, pk=item_id).first()
+    item = CartItem.objects.select_related("variant__product", "blend", "product_base").filter(
+        cart=cart, pk=item_id).first()
     if item is None:
         raise CartItemNotFoundError()
     now = timezone.now()
@@ -108,7 +109,7 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | N
         _touch(cart, now)
         return None
     if quantity > item.quantity:
-        source = variant_source(item.variant)
+        source = source_of(item)  # a variant, or a blend made as a product base
         if not source.is_sellable:
             raise ProductUnavailableError(f"{source.name} isn't available any more.", field="quantity")
         _check_quantity(source, wanted=quantity, in_cart=0, variant_id=item.variant_id)

@@ -270,7 +270,7 @@ def test_checked_out_cart_can_be_read_but_not_changed(api_client, variant):
     assert write.status_code == 409 and write.json()["error"]["code"] == "conflict"
 
 
-def test_blend_lines_are_refused_until_blends_arrive(api_client, guest_cart_id):
+def test_an_unknown_blend_is_a_400_naming_blend_id(api_client, guest_cart_id):
     response = api_client.post(_url(guest_cart_id, "items/"),
                                {"blend_id": str(uuid.uuid4()), "product_base_id": 1, "quantity": 1}, format="json")
 

@@ -1,13 +1,18 @@
 """Every page linked from the admin index opens, with data in it, and so does the first object of each."""
 
+from decimal import Decimal
+
 import pytest
 
+from blends.models import ScentProfile
+from blends.services import note_stock_adjust
 from carts.models import DiscountUsage
 from catalog import services as catalog_services
 from customers import services as customer_services
 from moodmnky.actors import Actor
 from moodmnky.api.tokens import tokens_for
 from moodmnky.services import api_key_create
+from tests.blends.factories import BlendFactory, NoteFactory, ProductBaseFactory
 from tests.carts.factories import CartDiscountFactory, CartItemFactory, CustomerCartFactory
 from tests.catalog.factories import CollectionFactory, ProductMediaFactory, VariantFactory
 from tests.customers.factories import AddressFactory, CustomerFactory
@@ -32,6 +37,11 @@ def test_every_admin_page_opens(admin_page, staff):
     CartItemFactory(cart=cart, variant=variant)
     discount = CartDiscountFactory(cart=cart).discount
     DiscountUsage.objects.create(discount=discount, customer=customer, email=customer.email, order_reference="MM-1")
+    note = NoteFactory(limits={"12": "2.5"})
+    note_stock_adjust(note_id=note.pk, delta=Decimal("100"), actor=Actor(user=staff))
+    ProductBaseFactory()
+    BlendFactory(customer=customer, parts=[(note, "100")])
+    ScentProfile.objects.create(customer=customer)
 
     page.goto("/admin/")
     lists = page.locator("#content-main th[scope=row] a").evaluate_all("links => links.map(link => link.pathname)")
@@ -50,4 +60,4 @@ def test_every_admin_page_opens(admin_page, staff):
             assert response.status == 200, path
             assert "<h1>Change " in response.text() or "<h1>View " in response.text(), path
             opened.append(path)
-    assert len(opened) == 12, opened  # all but groups, task results and blacklisted tokens have a row
+    assert len(opened) == 18, opened  # all but groups, task results and blacklisted tokens have a row
