@@ -17,7 +17,8 @@ ANONYMOUS: dict = {}  # an empty security requirement: calling without credentia
 # POST endpoints that perform an action rather than create a resource: their operation ids drop drf-spectacular's
 # `_create` (`auth_login`, `carts_merge`, `webhooks_ping`), so generated functions read like what they do.
 ACTION_SEGMENTS = {"login", "logout", "register", "refresh", "password-reset", "confirm", "password", "merge",
-                   "shipping-estimates", "ping", "redeliver", "checkout", "cancel", "refund", "fulfill"}
+                   "shipping-estimates", "ping", "redeliver", "checkout", "cancel", "refund", "fulfill",
+                   "formulate", "submit"}
 ERROR_CODES_BY_STATUS = {
     "400": "validation_error",
     "401": "not_authenticated, invalid_token or invalid_credentials",
@@ -214,6 +215,10 @@ def security_of(view, method: str, documented: list[dict]) -> list[dict]:
     """The security requirements of `method` on `view` (which reads credentials), by its permission classes."""
     classes = [permission.__class__ for permission in view.get_permissions()]
     admin = [{API_KEY: []}, {JWT: []}]  # an API key with the scope, or a staff user's Bearer token
+    for permission_class in classes:  # an app's own permission class says what it accepts
+        declared = getattr(permission_class, "openapi_security", None)
+        if declared is not None:
+            return declared
     if IsCustomer in classes:
         return [{JWT: []}]
     if IsAdminWithScope in classes:
@@ -222,7 +227,8 @@ def security_of(view, method: str, documented: list[dict]) -> list[dict]:
         # Anyone reads; an admin reads more (drafts, stock). Writes are the admin's.
         return [ANONYMOUS, *admin] if method in permissions.SAFE_METHODS else admin
     if AllowAny in classes:
-        return [ANONYMOUS, {JWT: []}]  # guests and signed-in customers (a customer's own cart, say)
+        # Public; views that serve a signed-in customer differently (their own cart) set `customer_aware`.
+        return [ANONYMOUS, {JWT: []}] if getattr(view, "customer_aware", False) else []
     return [requirement for requirement in documented if requirement]
 
 

@@ -200,7 +200,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a variant (the same variant again raises its quantity)
+         * Add a variant, or your blend made as a product base (the same again adds up)
          * @description Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
          */
         post: operations["carts_items_create"];
@@ -334,6 +334,257 @@ export interface paths {
         };
         /** @description The category tree, flat (`parent_id` links children to parents); by id or slug. */
         get: operations["collections_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's blends (admins: every blend)
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         */
+        get: operations["custom_blends_list"];
+        put?: never;
+        /**
+         * Create a blend (admins also send customer_id)
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["custom_blends_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A blend with its analysis
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         */
+        get: operations["custom_blends_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         */
+        delete: operations["custom_blends_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a blend; a new composition becomes a new version
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         */
+        patch: operations["custom_blends_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/custom-blends/{id}/formulate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grams of each note and of the carrier for a quantity of a base, cost and price
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         */
+        post: operations["custom_blends_formulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/{id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask staff to review this blend
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["custom_blends_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/{id}/test-product/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Is this blend safe for a product base, and how will it perform?
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         */
+        post: operations["custom_blends_test_product_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/categories/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fragrance wheel's 14 families, in wheel order. */
+        get: operations["custom_blends_categories_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/categories/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fragrance wheel's 14 families, in wheel order. */
+        get: operations["custom_blends_categories_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/notes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Blendable fragrance oils; admins (blends:read) also see inactive notes, cost and stock. */
+        get: operations["custom_blends_notes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/notes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Blendable fragrance oils; admins (blends:read) also see inactive notes, cost and stock. */
+        get: operations["custom_blends_notes_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/product-bases/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What a blend can become (active bases). */
+        get: operations["custom_blends_product_bases_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/product-bases/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What a blend can become (active bases). */
+        get: operations["custom_blends_product_bases_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-blends/recommendations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notes and starter blends for the caller's scent profile
+         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
+         *
+         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         */
+        get: operations["custom_blends_recommendations_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -501,6 +752,34 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/scent-profile/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's scent profile
+         * @description The signed-in customer's scent profile (GET answers the defaults until it is first saved).
+         */
+        get: operations["customers_scent_profile_retrieve"];
+        /**
+         * Replace the scent profile (fields not sent go back to their defaults)
+         * @description The signed-in customer's scent profile (GET answers the defaults until it is first saved).
+         */
+        put: operations["customers_scent_profile_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some fields of the scent profile
+         * @description The signed-in customer's scent profile (GET answers the defaults until it is first saved).
+         */
+        patch: operations["customers_scent_profile_partial_update"];
         trace?: never;
     };
     "/api/v1/discounts/": {
@@ -1123,6 +1402,50 @@ export interface components {
         AdminVariantEnvelope: {
             data: components["schemas"]["AdminVariant"];
         };
+        Analysis: {
+            /** Format: decimal */
+            readonly total_percentage: string;
+            readonly pyramid: components["schemas"]["Pyramid"];
+            readonly families: components["schemas"]["FamilyShare"][];
+            /**
+             * Format: decimal
+             * @description 1–5, weighted by percentage.
+             */
+            readonly intensity: string;
+            readonly warnings: components["schemas"]["Warning"][];
+            readonly ifra: components["schemas"]["IfraResult"][];
+        };
+        /** @description A blend with its current composition and analysis (`context["analyses"]` maps blend id -> Analysis). */
+        Blend: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            readonly description: string;
+            readonly status: components["schemas"]["BlendStatusEnum"];
+            readonly version: number | null;
+            readonly components: components["schemas"]["Component"][];
+            readonly analysis: components["schemas"]["Analysis"];
+            readonly review_note: string;
+            /** Format: date-time */
+            readonly submitted_at: string | null;
+            /** Format: date-time */
+            readonly reviewed_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        BlendEnvelope: {
+            data: components["schemas"]["Blend"];
+        };
+        /** @enum {string} */
+        BlendStatusEnum: "draft" | "submitted" | "approved" | "rejected";
+        BlendWrite: {
+            name: string;
+            description?: string;
+            /** @description 1–10 notes, percentages summing to exactly 100. */
+            components: components["schemas"]["ComponentInput"][];
+        };
         /** @enum {string} */
         BulkItemStatus: "ok" | "error";
         BulkResponse: {
@@ -1284,6 +1607,19 @@ export interface components {
             slug: string;
             name: string;
         };
+        Component: {
+            readonly note_id: number;
+            readonly note_slug: string;
+            readonly name: string;
+            /** Format: decimal */
+            readonly percentage: string;
+        };
+        ComponentInput: {
+            /** Format: int64 */
+            note_id: number;
+            /** Format: decimal */
+            percentage: string;
+        };
         /** @description The customer's own profile (the Customer shape). */
         Customer: {
             readonly id: number;
@@ -1405,6 +1741,76 @@ export interface components {
         ExportEnvelope: {
             data: components["schemas"]["Export"];
         };
+        FamilyShare: {
+            readonly category: string;
+            /** Format: decimal */
+            readonly percentage: string;
+        };
+        FormulateInput: {
+            /** Format: int64 */
+            product_base_id: number;
+            /** @default 1 */
+            quantity?: number;
+        };
+        Formulation: {
+            /** Format: uuid */
+            readonly blend_id: string;
+            readonly blend_version: number;
+            readonly product_base_id: number;
+            readonly quantity: number;
+            /** Format: decimal */
+            readonly total_grams: string;
+            /** Format: decimal */
+            readonly fragrance_grams: string;
+            /** Format: decimal */
+            readonly carrier_grams: string;
+            readonly carrier_name: string;
+            readonly components: components["schemas"]["FormulationLine"][];
+            /**
+             * Format: decimal
+             * @description The fragrance oils at their cost per gram.
+             */
+            readonly cost: string;
+            /** Format: decimal */
+            readonly unit_price: string;
+            /**
+             * Format: decimal
+             * @description unit_price × quantity.
+             */
+            readonly price: string;
+            readonly currency: string;
+            readonly cure_days: number;
+            readonly ifra: components["schemas"]["IfraResult"];
+        };
+        FormulationEnvelope: {
+            data: components["schemas"]["Formulation"];
+        };
+        FormulationLine: {
+            readonly note_id: number;
+            readonly note_slug: string;
+            readonly name: string;
+            /** Format: decimal */
+            readonly percentage: string;
+            /** Format: decimal */
+            readonly grams: string;
+            /** Format: decimal */
+            readonly cost: string;
+        };
+        FragranceCategory: {
+            readonly id: number;
+            readonly slug: string;
+            readonly name: string;
+            /** @description Floral, Amber, Woody or Fresh. */
+            readonly group: string;
+            readonly description: string;
+            /** @description Order on the wheel (1 = Floral). */
+            readonly position: number;
+            readonly moods: unknown;
+            readonly complementary_categories: string[];
+        };
+        FragranceCategoryEnvelope: {
+            data: components["schemas"]["FragranceCategory"];
+        };
         Health: {
             status: components["schemas"]["StatusEnum"];
             checks: components["schemas"]["HealthChecks"];
@@ -1416,6 +1822,26 @@ export interface components {
         };
         HealthEnvelope: {
             data: components["schemas"]["Health"];
+        };
+        /** @enum {string} */
+        IfraCategoryEnum: "1" | "2" | "3" | "4" | "5A" | "5B" | "5C" | "5D" | "6" | "7A" | "7B" | "8" | "9" | "10A" | "10B" | "11A" | "11B" | "12";
+        IfraLimit: {
+            readonly ifra_category: components["schemas"]["IfraCategoryEnum"];
+            /** Format: decimal */
+            readonly limit: string;
+            readonly amendment: number;
+        };
+        IfraResult: {
+            readonly product_base_id: number;
+            readonly product_base_slug: string;
+            readonly ifra_category: components["schemas"]["IfraCategoryEnum"];
+            readonly compliant: boolean;
+            /**
+             * Format: decimal
+             * @description The highest fragrance load at which every note is within its limit.
+             */
+            readonly max_compliant_load: string;
+            readonly violations: components["schemas"]["Violation"][];
         };
         /** @description Items are validated one by one by the view, so each error can name `items.<i>.<field>`. */
         InventoryBulk: {
@@ -1502,6 +1928,36 @@ export interface components {
             threshold: number;
             points_needed: number;
         };
+        /**
+         * @description A blendable fragrance oil; `ifra_limits` maps an IFRA category to the most percent allowed in the
+         *     finished product (a category absent means no limit).
+         */
+        Note: {
+            readonly id: number;
+            readonly slug: string;
+            readonly name: string;
+            readonly description: string;
+            readonly category: string;
+            readonly volatility: components["schemas"]["VolatilityEnum"];
+            readonly intensity: number;
+            readonly moods: unknown;
+            readonly complementary_notes: number[];
+            /**
+             * @example {
+             *       "4": "0.4900",
+             *       "5A": "0.3300"
+             *     }
+             */
+            readonly ifra_limits: {
+                [key: string]: string;
+            };
+            readonly ifra_limit_details: components["schemas"]["IfraLimit"][];
+            /** @description Allergen declaration as the supplier publishes it. */
+            readonly allergens: string;
+        };
+        NoteEnvelope: {
+            data: components["schemas"]["Note"];
+        };
         OrderStats: {
             total_orders: number;
             /** Format: decimal */
@@ -1537,6 +1993,29 @@ export interface components {
         };
         PaginatedAdminCustomerList: {
             data: components["schemas"]["AdminCustomer"][];
+            meta: {
+                pagination?: {
+                    total?: number;
+                    pages?: number;
+                    page?: number;
+                    limit?: number;
+                };
+            };
+            links: {
+                /** Format: uri */
+                self?: string | null;
+                /** Format: uri */
+                first?: string | null;
+                /** Format: uri */
+                prev?: string | null;
+                /** Format: uri */
+                next?: string | null;
+                /** Format: uri */
+                last?: string | null;
+            };
+        };
+        PaginatedBlendList: {
+            data: components["schemas"]["Blend"][];
             meta: {
                 pagination?: {
                     total?: number;
@@ -1627,8 +2106,77 @@ export interface components {
                 last?: string | null;
             };
         };
+        PaginatedFragranceCategoryList: {
+            data: components["schemas"]["FragranceCategory"][];
+            meta: {
+                pagination?: {
+                    total?: number;
+                    pages?: number;
+                    page?: number;
+                    limit?: number;
+                };
+            };
+            links: {
+                /** Format: uri */
+                self?: string | null;
+                /** Format: uri */
+                first?: string | null;
+                /** Format: uri */
+                prev?: string | null;
+                /** Format: uri */
+                next?: string | null;
+                /** Format: uri */
+                last?: string | null;
+            };
+        };
         PaginatedInventoryItemList: {
             data: components["schemas"]["InventoryItem"][];
+            meta: {
+                pagination?: {
+                    total?: number;
+                    pages?: number;
+                    page?: number;
+                    limit?: number;
+                };
+            };
+            links: {
+                /** Format: uri */
+                self?: string | null;
+                /** Format: uri */
+                first?: string | null;
+                /** Format: uri */
+                prev?: string | null;
+                /** Format: uri */
+                next?: string | null;
+                /** Format: uri */
+                last?: string | null;
+            };
+        };
+        PaginatedNoteList: {
+            data: components["schemas"]["Note"][];
+            meta: {
+                pagination?: {
+                    total?: number;
+                    pages?: number;
+                    page?: number;
+                    limit?: number;
+                };
+            };
+            links: {
+                /** Format: uri */
+                self?: string | null;
+                /** Format: uri */
+                first?: string | null;
+                /** Format: uri */
+                prev?: string | null;
+                /** Format: uri */
+                next?: string | null;
+                /** Format: uri */
+                last?: string | null;
+            };
+        };
+        PaginatedProductBaseList: {
+            data: components["schemas"]["ProductBase"][];
             meta: {
                 pagination?: {
                     total?: number;
@@ -1803,6 +2351,12 @@ export interface components {
             birthday?: string | null;
             is_active?: boolean;
         };
+        PatchedBlendWrite: {
+            name?: string;
+            description?: string;
+            /** @description 1–10 notes, percentages summing to exactly 100. */
+            components?: components["schemas"]["ComponentInput"][];
+        };
         PatchedCartItemUpdate: {
             /** @description 0 removes the line. */
             quantity?: number;
@@ -1857,6 +2411,14 @@ export interface components {
             birthday?: string | null;
             preferences?: components["schemas"]["PreferencesUpdate"];
         };
+        PatchedScentProfileWrite: {
+            intensity?: number;
+            favorite_categories?: string[];
+            favorite_notes?: number[];
+            disliked_notes?: number[];
+            moods?: string[];
+            occasions?: string[];
+        };
         /** @description PATCH /variants/{id}/: any variant field except `quantity` (stock moves through the ledger). */
         PatchedVariantUpdate: {
             sku?: string;
@@ -1884,6 +2446,12 @@ export interface components {
             events?: components["schemas"]["WebhookEventTypeEnum"][];
             is_active?: boolean;
             description?: string;
+        };
+        Performance: {
+            /** @description 1–5 */
+            readonly throw: number;
+            /** @description 1–5 */
+            readonly longevity: number;
         };
         Preferences: {
             email_marketing: boolean;
@@ -1940,6 +2508,46 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        ProductBase: {
+            readonly id: number;
+            readonly slug: string;
+            readonly name: string;
+            readonly description: string;
+            readonly product_type: components["schemas"]["ProductBaseTypeEnum"];
+            readonly ifra_category: components["schemas"]["IfraCategoryEnum"];
+            /**
+             * Format: decimal
+             * @description Percent of the finished product's weight that is fragrance.
+             */
+            readonly fragrance_load: string;
+            /**
+             * Format: decimal
+             * @description Finished weight of one unit (fragrance + carrier/wax), grams.
+             */
+            readonly fill_weight_g: string;
+            /**
+             * Format: decimal
+             * @description One unit before the blend premium.
+             */
+            readonly price: string;
+            /**
+             * Format: decimal
+             * @description Price of one unit made with a custom blend.
+             */
+            readonly blend_price: string;
+            readonly currency: string;
+            /** @description Days from pouring until it can ship. */
+            readonly cure_days: number;
+        };
+        ProductBaseEnvelope: {
+            data: components["schemas"]["ProductBase"];
+        };
+        ProductBaseInput: {
+            /** Format: int64 */
+            product_base_id: number;
+        };
+        /** @enum {string} */
+        ProductBaseTypeEnum: "candle" | "wax_melt" | "reed_diffuser" | "room_spray" | "body_oil" | "soap";
         ProductBulk: {
             /** @default reject_everything */
             error_policy?: components["schemas"]["ErrorPolicyEnum"];
@@ -1982,6 +2590,38 @@ export interface components {
          * @enum {string}
          */
         ProductTypeEnum: "candle" | "wax_melt" | "reed_diffuser" | "room_spray" | "body_oil" | "soap" | "gift_set" | "accessory";
+        Pyramid: {
+            /** Format: decimal */
+            readonly top: string;
+            /** Format: decimal */
+            readonly middle: string;
+            /** Format: decimal */
+            readonly base: string;
+        };
+        Recommendations: {
+            readonly notes: components["schemas"]["RecommendedNote"][];
+            readonly blends: components["schemas"]["RecommendedBlend"][];
+        };
+        RecommendationsEnvelope: {
+            data: components["schemas"]["Recommendations"];
+        };
+        RecommendedBlend: {
+            readonly name: string;
+            readonly components: components["schemas"]["StarterComponent"][];
+            /** @description 0–100 */
+            readonly score: number;
+            readonly reasons: string[];
+            readonly moods: string[];
+            readonly occasions: string[];
+            /** @description Active bases of the product type it is compliant for. */
+            readonly product_base_ids: number[];
+        };
+        RecommendedNote: {
+            readonly note: components["schemas"]["Note"];
+            /** @description 0–100 */
+            readonly score: number;
+            readonly reasons: string[];
+        };
         Refresh: {
             refresh_token: string;
         };
@@ -2020,6 +2660,27 @@ export interface components {
             heart: string;
             base: string;
         };
+        ScentProfile: {
+            readonly intensity: number;
+            readonly favorite_categories: string[];
+            readonly favorite_notes: number[];
+            readonly disliked_notes: number[];
+            readonly moods: string[];
+            readonly occasions: string[];
+            /** Format: date-time */
+            readonly updated_at: string | null;
+        };
+        ScentProfileEnvelope: {
+            data: components["schemas"]["ScentProfile"];
+        };
+        ScentProfileWrite: {
+            intensity?: number;
+            favorite_categories?: string[];
+            favorite_notes?: number[];
+            disliked_notes?: number[];
+            moods?: string[];
+            occasions?: string[];
+        };
         ShippingEstimate: {
             method: components["schemas"]["ShippingMethodEnum"];
             carrier: string;
@@ -2049,6 +2710,13 @@ export interface components {
         };
         /** @enum {string} */
         ShippingMethodEnum: "standard" | "express";
+        StarterComponent: {
+            readonly note_id: number;
+            readonly note_slug: string;
+            readonly name: string;
+            /** Format: decimal */
+            readonly percentage: string;
+        };
         /**
          * @description * `ok` - ok
          *     * `degraded` - degraded
@@ -2102,6 +2770,22 @@ export interface components {
          * @enum {string}
          */
         StockMovementReasonEnum: "sale" | "cancel" | "refund" | "adjustment" | "receive" | "return" | "damage";
+        TestProduct: {
+            readonly product_base_id: number;
+            readonly product_base_slug: string;
+            readonly ifra_category: components["schemas"]["IfraCategoryEnum"];
+            readonly compliant: boolean;
+            readonly violations: components["schemas"]["Violation"][];
+            readonly warnings: components["schemas"]["Warning"][];
+            /** Format: decimal */
+            readonly fragrance_load: string;
+            /** Format: decimal */
+            readonly max_compliant_load: string;
+            readonly estimated_performance: components["schemas"]["Performance"];
+        };
+        TestProductEnvelope: {
+            data: components["schemas"]["TestProduct"];
+        };
         /** @description What login, register and refresh answer. */
         TokenPair: {
             access_token: string;
@@ -2161,6 +2845,23 @@ export interface components {
         };
         VariantEnvelope: {
             data: components["schemas"]["Variant"];
+        };
+        Violation: {
+            readonly note_id: number;
+            readonly note_slug: string;
+            /**
+             * Format: decimal
+             * @description Percent of the note in the finished product (rounded up to 4 places).
+             */
+            readonly level: string;
+            /** Format: decimal */
+            readonly limit: string;
+        };
+        /** @enum {string} */
+        VolatilityEnum: "top" | "middle" | "base";
+        Warning: {
+            readonly code: string;
+            readonly message: string;
         };
         WebhookAttempt: {
             readonly number: number;
@@ -3693,6 +4394,1123 @@ export interface operations {
             };
         };
     };
+    custom_blends_list: {
+        parameters: {
+            query?: {
+                /** @description Admin callers: one customer's blends. */
+                customer_id?: number;
+                /** @description Page size (default 20; larger values are clamped to 100). */
+                limit?: number;
+                /** @description 1-based page number. */
+                page?: number;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `approved` - Approved
+                 *     * `rejected` - Rejected
+                 */
+                status?: "approved" | "draft" | "rejected" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBlendList"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BlendWrite"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlendEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlendEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedBlendWrite"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlendEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_formulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormulateInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormulationEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlendEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_test_product_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductBaseInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestProductEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_categories_list: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 20; larger values are clamped to 100). */
+                limit?: number;
+                /** @description 1-based page number. */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFragranceCategoryList"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_categories_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FragranceCategoryEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_notes_list: {
+        parameters: {
+            query?: {
+                /** @description Fragrance family slug. */
+                category?: string;
+                /** @description Page size (default 20; larger values are clamped to 100). */
+                limit?: number;
+                /** @description Notes tagged with this mood. */
+                mood?: string;
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Every word in the name, description or family. */
+                search?: string;
+                /**
+                 * @description * `top` - Top
+                 *     * `middle` - Middle
+                 *     * `base` - Base
+                 */
+                volatility?: "base" | "middle" | "top";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNoteList"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_notes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_product_bases_list: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 20; larger values are clamped to 100). */
+                limit?: number;
+                /** @description 1-based page number. */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProductBaseList"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_product_bases_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductBaseEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    custom_blends_recommendations_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Notes of this family (slug). */
+                category?: string;
+                /** @description Notes to return (1–50, default 10). */
+                limit?: number;
+                /** @description Notes and blends with this mood. */
+                mood?: string;
+                /** @description Blends for this occasion. */
+                occasion?: string;
+                /** @description Starter blends compliant for this product type (default candle). */
+                product_type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationsEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     customers_list: {
         parameters: {
             query?: {
@@ -4676,6 +6494,224 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    customers_scent_profile_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScentProfileEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    customers_scent_profile_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ScentProfileWrite"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScentProfileEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    customers_scent_profile_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedScentProfileWrite"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScentProfileEnvelope"];
+                };
             };
             /** @description Error envelope (`validation_error`). */
             400: {

@@ -11,6 +11,11 @@ from .admin_product import AdminProduct
 from .admin_product_envelope import AdminProductEnvelope
 from .admin_variant import AdminVariant
 from .admin_variant_envelope import AdminVariantEnvelope
+from .analysis import Analysis
+from .blend import Blend
+from .blend_envelope import BlendEnvelope
+from .blend_status_enum import BlendStatusEnum
+from .blend_write import BlendWrite
 from .bulk_item_status import BulkItemStatus
 from .bulk_response import BulkResponse
 from .bulk_response_envelope import BulkResponseEnvelope
@@ -30,6 +35,10 @@ from .check_status_enum import CheckStatusEnum
 from .collection import Collection
 from .collection_envelope import CollectionEnvelope
 from .collection_ref import CollectionRef
+from .component import Component
+from .component_input import ComponentInput
+from .custom_blends_list_status import CustomBlendsListStatus
+from .custom_blends_notes_list_volatility import CustomBlendsNotesListVolatility
 from .customer import Customer
 from .customer_envelope import CustomerEnvelope
 from .customers_list_is_active import CustomersListIsActive
@@ -48,9 +57,19 @@ from .error_policy_enum import ErrorPolicyEnum
 from .estimate_address import EstimateAddress
 from .export import Export
 from .export_envelope import ExportEnvelope
+from .family_share import FamilyShare
+from .formulate_input import FormulateInput
+from .formulation import Formulation
+from .formulation_envelope import FormulationEnvelope
+from .formulation_line import FormulationLine
+from .fragrance_category import FragranceCategory
+from .fragrance_category_envelope import FragranceCategoryEnvelope
 from .health import Health
 from .health_checks import HealthChecks
 from .health_envelope import HealthEnvelope
+from .ifra_category_enum import IfraCategoryEnum
+from .ifra_limit import IfraLimit
+from .ifra_result import IfraResult
 from .inventory_bulk import InventoryBulk
 from .inventory_bulk_items_item import InventoryBulkItemsItem
 from .inventory_item import InventoryItem
@@ -65,6 +84,9 @@ from .media import Media
 from .media_envelope import MediaEnvelope
 from .media_upload import MediaUpload
 from .next_tier import NextTier
+from .note import Note
+from .note_envelope import NoteEnvelope
+from .note_ifra_limits import NoteIfraLimits
 from .order_stats import OrderStats
 from .paginated_address_list import PaginatedAddressList
 from .paginated_address_list_links import PaginatedAddressListLinks
@@ -74,6 +96,10 @@ from .paginated_admin_customer_list import PaginatedAdminCustomerList
 from .paginated_admin_customer_list_links import PaginatedAdminCustomerListLinks
 from .paginated_admin_customer_list_meta import PaginatedAdminCustomerListMeta
 from .paginated_admin_customer_list_meta_pagination import PaginatedAdminCustomerListMetaPagination
+from .paginated_blend_list import PaginatedBlendList
+from .paginated_blend_list_links import PaginatedBlendListLinks
+from .paginated_blend_list_meta import PaginatedBlendListMeta
+from .paginated_blend_list_meta_pagination import PaginatedBlendListMetaPagination
 from .paginated_category_list import PaginatedCategoryList
 from .paginated_category_list_links import PaginatedCategoryListLinks
 from .paginated_category_list_meta import PaginatedCategoryListMeta
@@ -86,10 +112,22 @@ from .paginated_discount_list import PaginatedDiscountList
 from .paginated_discount_list_links import PaginatedDiscountListLinks
 from .paginated_discount_list_meta import PaginatedDiscountListMeta
 from .paginated_discount_list_meta_pagination import PaginatedDiscountListMetaPagination
+from .paginated_fragrance_category_list import PaginatedFragranceCategoryList
+from .paginated_fragrance_category_list_links import PaginatedFragranceCategoryListLinks
+from .paginated_fragrance_category_list_meta import PaginatedFragranceCategoryListMeta
+from .paginated_fragrance_category_list_meta_pagination import PaginatedFragranceCategoryListMetaPagination
 from .paginated_inventory_item_list import PaginatedInventoryItemList
 from .paginated_inventory_item_list_links import PaginatedInventoryItemListLinks
 from .paginated_inventory_item_list_meta import PaginatedInventoryItemListMeta
 from .paginated_inventory_item_list_meta_pagination import PaginatedInventoryItemListMetaPagination
+from .paginated_note_list import PaginatedNoteList
+from .paginated_note_list_links import PaginatedNoteListLinks
+from .paginated_note_list_meta import PaginatedNoteListMeta
+from .paginated_note_list_meta_pagination import PaginatedNoteListMetaPagination
+from .paginated_product_base_list import PaginatedProductBaseList
+from .paginated_product_base_list_links import PaginatedProductBaseListLinks
+from .paginated_product_base_list_meta import PaginatedProductBaseListMeta
+from .paginated_product_base_list_meta_pagination import PaginatedProductBaseListMetaPagination
 from .paginated_product_list import PaginatedProductList
 from .paginated_product_list_links import PaginatedProductListLinks
 from .paginated_product_list_meta import PaginatedProductListMeta
@@ -115,19 +153,26 @@ from .password_reset import PasswordReset
 from .password_reset_confirm import PasswordResetConfirm
 from .patched_address import PatchedAddress
 from .patched_admin_customer_update import PatchedAdminCustomerUpdate
+from .patched_blend_write import PatchedBlendWrite
 from .patched_cart_item_update import PatchedCartItemUpdate
 from .patched_cart_update import PatchedCartUpdate
 from .patched_discount_write import PatchedDiscountWrite
 from .patched_product_update import PatchedProductUpdate
 from .patched_profile_update import PatchedProfileUpdate
+from .patched_scent_profile_write import PatchedScentProfileWrite
 from .patched_variant_update import PatchedVariantUpdate
 from .patched_variant_update_options import PatchedVariantUpdateOptions
 from .patched_webhook_write import PatchedWebhookWrite
+from .performance import Performance
 from .preferences import Preferences
 from .preferences_update import PreferencesUpdate
 from .preferred_currency_enum import PreferredCurrencyEnum
 from .price_range import PriceRange
 from .product import Product
+from .product_base import ProductBase
+from .product_base_envelope import ProductBaseEnvelope
+from .product_base_input import ProductBaseInput
+from .product_base_type_enum import ProductBaseTypeEnum
 from .product_bulk import ProductBulk
 from .product_bulk_items_item import ProductBulkItemsItem
 from .product_create import ProductCreate
@@ -140,23 +185,34 @@ from .products_list_ordering import ProductsListOrdering
 from .products_list_product_type import ProductsListProductType
 from .products_list_sort import ProductsListSort
 from .products_list_status import ProductsListStatus
+from .pyramid import Pyramid
+from .recommendations import Recommendations
+from .recommendations_envelope import RecommendationsEnvelope
+from .recommended_blend import RecommendedBlend
+from .recommended_note import RecommendedNote
 from .refresh import Refresh
 from .register import Register
 from .register_response import RegisterResponse
 from .register_response_envelope import RegisterResponseEnvelope
 from .reminder_frequency_enum import ReminderFrequencyEnum
 from .scent_notes import ScentNotes
+from .scent_profile import ScentProfile
+from .scent_profile_envelope import ScentProfileEnvelope
+from .scent_profile_write import ScentProfileWrite
 from .shipping_estimate import ShippingEstimate
 from .shipping_estimate_request import ShippingEstimateRequest
 from .shipping_estimates import ShippingEstimates
 from .shipping_estimates_envelope import ShippingEstimatesEnvelope
 from .shipping_method_enum import ShippingMethodEnum
+from .starter_component import StarterComponent
 from .status_enum import StatusEnum
 from .stock_adjustment import StockAdjustment
 from .stock_adjustment_reason_enum import StockAdjustmentReasonEnum
 from .stock_movement import StockMovement
 from .stock_movement_envelope import StockMovementEnvelope
 from .stock_movement_reason_enum import StockMovementReasonEnum
+from .test_product import TestProduct
+from .test_product_envelope import TestProductEnvelope
 from .token_pair import TokenPair
 from .token_pair_envelope import TokenPairEnvelope
 from .type_enum import TypeEnum
@@ -164,6 +220,9 @@ from .variant import Variant
 from .variant_create import VariantCreate
 from .variant_create_options import VariantCreateOptions
 from .variant_envelope import VariantEnvelope
+from .violation import Violation
+from .volatility_enum import VolatilityEnum
+from .warning import Warning_
 from .webhook_attempt import WebhookAttempt
 from .webhook_delivery import WebhookDelivery
 from .webhook_delivery_envelope import WebhookDeliveryEnvelope
@@ -188,6 +247,11 @@ __all__ = (
     "AdminProductEnvelope",
     "AdminVariant",
     "AdminVariantEnvelope",
+    "Analysis",
+    "Blend",
+    "BlendEnvelope",
+    "BlendStatusEnum",
+    "BlendWrite",
     "BulkItemStatus",
     "BulkResponse",
     "BulkResponseEnvelope",
@@ -207,6 +271,10 @@ __all__ = (
     "Collection",
     "CollectionEnvelope",
     "CollectionRef",
+    "Component",
+    "ComponentInput",
+    "CustomBlendsListStatus",
+    "CustomBlendsNotesListVolatility",
     "Customer",
     "CustomerEnvelope",
     "CustomersListIsActive",
@@ -225,9 +293,19 @@ __all__ = (
     "EstimateAddress",
     "Export",
     "ExportEnvelope",
+    "FamilyShare",
+    "FormulateInput",
+    "Formulation",
+    "FormulationEnvelope",
+    "FormulationLine",
+    "FragranceCategory",
+    "FragranceCategoryEnvelope",
     "Health",
     "HealthChecks",
     "HealthEnvelope",
+    "IfraCategoryEnum",
+    "IfraLimit",
+    "IfraResult",
     "InventoryBulk",
     "InventoryBulkItemsItem",
     "InventoryItem",
@@ -242,6 +320,9 @@ __all__ = (
     "MediaEnvelope",
     "MediaUpload",
     "NextTier",
+    "Note",
+    "NoteEnvelope",
+    "NoteIfraLimits",
     "OrderStats",
     "PaginatedAddressList",
     "PaginatedAddressListLinks",
@@ -251,6 +332,10 @@ __all__ = (
     "PaginatedAdminCustomerListLinks",
     "PaginatedAdminCustomerListMeta",
     "PaginatedAdminCustomerListMetaPagination",
+    "PaginatedBlendList",
+    "PaginatedBlendListLinks",
+    "PaginatedBlendListMeta",
+    "PaginatedBlendListMetaPagination",
     "PaginatedCategoryList",
     "PaginatedCategoryListLinks",
     "PaginatedCategoryListMeta",
@@ -263,10 +348,22 @@ __all__ = (
     "PaginatedDiscountListLinks",
     "PaginatedDiscountListMeta",
     "PaginatedDiscountListMetaPagination",
+    "PaginatedFragranceCategoryList",
+    "PaginatedFragranceCategoryListLinks",
+    "PaginatedFragranceCategoryListMeta",
+    "PaginatedFragranceCategoryListMetaPagination",
     "PaginatedInventoryItemList",
     "PaginatedInventoryItemListLinks",
     "PaginatedInventoryItemListMeta",
     "PaginatedInventoryItemListMetaPagination",
+    "PaginatedNoteList",
+    "PaginatedNoteListLinks",
+    "PaginatedNoteListMeta",
+    "PaginatedNoteListMetaPagination",
+    "PaginatedProductBaseList",
+    "PaginatedProductBaseListLinks",
+    "PaginatedProductBaseListMeta",
+    "PaginatedProductBaseListMetaPagination",
     "PaginatedProductList",
     "PaginatedProductListLinks",
     "PaginatedProductListMeta",
@@ -292,19 +389,26 @@ __all__ = (
     "PasswordResetConfirm",
     "PatchedAddress",
     "PatchedAdminCustomerUpdate",
+    "PatchedBlendWrite",
     "PatchedCartItemUpdate",
     "PatchedCartUpdate",
     "PatchedDiscountWrite",
     "PatchedProductUpdate",
     "PatchedProfileUpdate",
+    "PatchedScentProfileWrite",
     "PatchedVariantUpdate",
     "PatchedVariantUpdateOptions",
     "PatchedWebhookWrite",
+    "Performance",
     "Preferences",
     "PreferencesUpdate",
     "PreferredCurrencyEnum",
     "PriceRange",
     "Product",
+    "ProductBase",
+    "ProductBaseEnvelope",
+    "ProductBaseInput",
+    "ProductBaseTypeEnum",
     "ProductBulk",
     "ProductBulkItemsItem",
     "ProductCreate",
@@ -317,23 +421,34 @@ __all__ = (
     "ProductsListStatus",
     "ProductStatus",
     "ProductTypeEnum",
+    "Pyramid",
+    "Recommendations",
+    "RecommendationsEnvelope",
+    "RecommendedBlend",
+    "RecommendedNote",
     "Refresh",
     "Register",
     "RegisterResponse",
     "RegisterResponseEnvelope",
     "ReminderFrequencyEnum",
     "ScentNotes",
+    "ScentProfile",
+    "ScentProfileEnvelope",
+    "ScentProfileWrite",
     "ShippingEstimate",
     "ShippingEstimateRequest",
     "ShippingEstimates",
     "ShippingEstimatesEnvelope",
     "ShippingMethodEnum",
+    "StarterComponent",
     "StatusEnum",
     "StockAdjustment",
     "StockAdjustmentReasonEnum",
     "StockMovement",
     "StockMovementEnvelope",
     "StockMovementReasonEnum",
+    "TestProduct",
+    "TestProductEnvelope",
     "TokenPair",
     "TokenPairEnvelope",
     "TypeEnum",
@@ -341,6 +456,9 @@ __all__ = (
     "VariantCreate",
     "VariantCreateOptions",
     "VariantEnvelope",
+    "Violation",
+    "VolatilityEnum",
+    "Warning_",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookDeliveryEnvelope",

@@ -101,7 +101,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CartItemCreate | Unset = UNSET,
 ) -> Response[CartEnvelope | ErrorEnvelope]:
-    """Add a variant (the same variant again raises its quantity)
+    """Add a variant, or your blend made as a product base (the same again adds up)
 
      Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
 
@@ -135,7 +135,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CartItemCreate | Unset = UNSET,
 ) -> CartEnvelope | ErrorEnvelope | None:
-    """Add a variant (the same variant again raises its quantity)
+    """Add a variant, or your blend made as a product base (the same again adds up)
 
      Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
 
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CartItemCreate | Unset = UNSET,
 ) -> Response[CartEnvelope | ErrorEnvelope]:
-    """Add a variant (the same variant again raises its quantity)
+    """Add a variant, or your blend made as a product base (the same again adds up)
 
      Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
 
@@ -196,7 +196,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CartItemCreate | Unset = UNSET,
 ) -> CartEnvelope | ErrorEnvelope | None:
-    """Add a variant (the same variant again raises its quantity)
+    """Add a variant, or your blend made as a product base (the same again adds up)
 
      Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else.
 
