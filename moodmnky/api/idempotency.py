@@ -55,8 +55,10 @@ def _claim(caller: str, key: str, request_hash: str) -> tuple[IdempotencyRecord 
         return None, IdempotencyRecord.objects.filter(caller=caller, key=key).first()
 
 
-def idempotent(caller: Callable[..., str | None] | None = None):
-    """Decorate a DRF view method; `caller(request, **kwargs)` names whose keys these are."""
+def idempotent(caller: Callable[..., str | None] | None = None, *, guest: Callable[..., str | None] | None = None):
+    """Decorate a DRF view method; `caller(request, **kwargs)` names whose keys these are (default: the API
+    key or the signed-in user). `guest(request, **kwargs)` scopes an anonymous caller's keys, e.g. to the
+    cart of a guest checkout (`cart:<id>`); an anonymous request with no scope runs without a key."""
     caller = caller or default_caller
 
     def decorator(view_method):
@@ -69,6 +71,8 @@ def idempotent(caller: Callable[..., str | None] | None = None):
                 return _error(request, 400, "validation_error",
                               f"{HEADER} must be at most {MAX_KEY_LENGTH} characters.")
             who = caller(request, **kwargs) or default_caller(request)
+            if who is None and guest is not None:
+                who = guest(request, **kwargs)
             if who is None:
                 return view_method(self, request, *args, **kwargs)
             request_hash = _fingerprint(request)

@@ -29,14 +29,6 @@ def admin_can(request, scope: str) -> bool:
     return is_admin(request)
 
 
-def actor_of(request):
-    """Who made this change, for ledgers and audit trails: the signed-in user, or an API key's label."""
-    if isinstance(request.auth, ApiKey):
-        return f"API key {request.auth.name} ({request.auth.prefix})"
-    user = request.user
-    return user if user is not None and user.is_authenticated else None
-
-
 def required_scope(view, request) -> str | None:
     """The scope of this call: `view.required_scopes` by action or method, else `view.required_scope`."""
     scopes = getattr(view, "required_scopes", None) or {}

@@ -16,6 +16,7 @@ from tests.blends.factories import BlendFactory, NoteFactory, ProductBaseFactory
 from tests.carts.factories import CartDiscountFactory, CartItemFactory, CustomerCartFactory
 from tests.catalog.factories import CollectionFactory, ProductMediaFactory, VariantFactory
 from tests.customers.factories import AddressFactory, CustomerFactory
+from tests.orders.factories import OrderLineFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,11 +43,12 @@ def test_every_admin_page_opens(admin_page, staff):
     ProductBaseFactory()
     BlendFactory(customer=customer, parts=[(note, "100")])
     ScentProfile.objects.create(customer=customer)
+    OrderLineFactory(order__customer=customer, variant=variant)
 
     page.goto("/admin/")
     lists = page.locator("#content-main th[scope=row] a").evaluate_all("links => links.map(link => link.pathname)")
     assert {"/admin/catalog/product/", "/admin/customers/customer/", "/admin/moodmnky/apikey/",
-            "/admin/carts/cart/", "/admin/carts/discountcode/"} <= set(lists)
+            "/admin/carts/cart/", "/admin/carts/discountcode/", "/admin/orders/order/"} <= set(lists)
     opened = []
     for path in lists:
         response = page.goto(path, wait_until="domcontentloaded")
@@ -60,4 +62,4 @@ def test_every_admin_page_opens(admin_page, staff):
             assert response.status == 200, path
             assert "<h1>Change " in response.text() or "<h1>View " in response.text(), path
             opened.append(path)
-    assert len(opened) == 18, opened  # all but groups, task results and blacklisted tokens have a row
+    assert len(opened) == 19, opened  # all but groups, task results and blacklisted tokens have a row

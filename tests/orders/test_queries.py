@@ -1,0 +1,72 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.orders.conftest import checkout_url
+from tests.orders.factories import OrderFactory, OrderLineFactory, checkout_body
+
+pytestmark = pytest.mark.django_db
+
+# What grows with the lines is one `inventory.updated` event per variant (a contract webhook, one INSERT
+# each); stock is taken in a fixed number of statements (catalog.services.stock_take_many).
+QUERIES_PER_LINE = 1
+ONE_LINE_CHECKOUT = 37  # cart lock and read, number, order, lines, stock, events, payment, reload, webhooks
+
+
+def checkout_queries(client, cart) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(checkout_url(cart), checkout_body(), format="json")
+    assert response.status_code == 201, response.json()
+    return len(queries)
+
+
+def test_checkout_queries_grow_only_by_one_event_per_line(api_client, make_cart):
+    one = checkout_queries(api_client, make_cart((1,)))
+    five = checkout_queries(api_client, make_cart((1,) * 5))
+    ten = checkout_queries(api_client, make_cart((1,) * 10))
+
+    assert one <= ONE_LINE_CHECKOUT
+    assert five - one == 4 * QUERIES_PER_LINE
+    assert ten - one == 9 * QUERIES_PER_LINE
+
+
+def test_order_detail_is_constant_in_lines(admin_client):
+    small, big = OrderFactory(), OrderFactory()
+    OrderLineFactory(order=small)
+    OrderLineFactory.create_batch(10, order=big)
+    admin_client.get("/api/v1/orders/?limit=1")  # the key's last_used_at is written once, not per request
+
+    with CaptureQueriesContext(connection) as one_line:
+        admin_client.get(f"/api/v1/orders/{small.pk}/")
+    with CaptureQueriesContext(connection) as ten_lines:
+        response = admin_client.get(f"/api/v1/orders/{big.pk}/")
+
+    assert len(response.json()["data"]["lines"]) == 10
+    assert len(one_line) == len(ten_lines)
+
+
+def test_order_list_is_constant_in_page_size_and_lines(admin_client):
+    for order in OrderFactory.create_batch(12):
+        OrderLineFactory.create_batch(3, order=order)
+    admin_client.get("/api/v1/orders/?limit=1")  # the key's last_used_at is written once, not per request
+
+    with CaptureQueriesContext(connection) as one:
+        admin_client.get("/api/v1/orders/?limit=1")
+    with CaptureQueriesContext(connection) as fifty:
+        response = admin_client.get("/api/v1/orders/?limit=50")
+
+    assert len(response.json()["data"]) == 12
+    assert len(one) == len(fifty)
+
+
+def test_customer_order_list_is_constant_in_page_size(customer_client):
+    for order in OrderFactory.create_batch(6, customer=customer_client.customer):
+        OrderLineFactory.create_batch(2, order=order)
+
+    with CaptureQueriesContext(connection) as one:
+        customer_client.get("/api/v1/customers/orders/?limit=1")
+    with CaptureQueriesContext(connection) as all_of_them:
+        response = customer_client.get("/api/v1/customers/orders/?limit=50")
+
+    assert len(response.json()["data"]) == 6
+    assert len(one) == len(all_of_them)
