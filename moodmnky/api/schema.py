@@ -18,7 +18,7 @@ ANONYMOUS: dict = {}  # an empty security requirement: calling without credentia
 # `_create` (`auth_login`, `carts_merge`, `webhooks_ping`), so generated functions read like what they do.
 ACTION_SEGMENTS = {"login", "logout", "register", "refresh", "password-reset", "confirm", "password", "merge",
                    "shipping-estimates", "ping", "redeliver", "checkout", "cancel", "refund", "fulfill",
-                   "formulate", "submit"}
+                   "formulate", "submit", "pay"}
 ERROR_CODES_BY_STATUS = {
     "400": "validation_error",
     "401": "not_authenticated, invalid_token or invalid_credentials",

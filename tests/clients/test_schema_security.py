@@ -8,9 +8,11 @@ from django.core.management import call_command
 from drf_spectacular.generators import EndpointEnumerator
 from rest_framework.permissions import SAFE_METHODS, AllowAny
 
-from blends.api.views import IsCustomerOrAdminWithScope
+from blends.api.views import IsCustomerOrAdminWithScope as BlendsCustomerOrAdmin
 from carts.api.views import CartView
 from moodmnky.api.permissions import IsAdminWithScope, IsCustomer, ReadAnyoneWriteAdmin
+from orders.api.views import CheckoutView
+from orders.api.views import IsCustomerOrAdminWithScope as OrdersCustomerOrAdmin
 
 pytestmark = pytest.mark.django_db
 PUBLIC: list = []
@@ -19,6 +21,7 @@ CUSTOMER = [{"jwtAuth": []}]
 ADMIN = [{"ApiKeyAuth": []}, {"jwtAuth": []}]
 ANYONE_ADMIN_SEES_MORE = [{}, *ADMIN]
 CUSTOMER_OR_ADMIN = [{"jwtAuth": []}, {"ApiKeyAuth": []}]
+CUSTOMER_AWARE = (CartView, CheckoutView)  # anyone may call them; a signed-in customer gets their own cart
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +56,7 @@ def expected_security(callback, path: str, method: str):
     if overrides.get("authentication_classes", view_class.authentication_classes) == []:
         return PUBLIC, None
     permissions = overrides.get("permission_classes", view_class.permission_classes)
-    if IsCustomerOrAdminWithScope in permissions:
+    if BlendsCustomerOrAdmin in permissions or OrdersCustomerOrAdmin in permissions:
         return CUSTOMER_OR_ADMIN, "scope"
     if IsCustomer in permissions:
         return CUSTOMER, None
@@ -62,7 +65,7 @@ def expected_security(callback, path: str, method: str):
     if ReadAnyoneWriteAdmin in permissions:
         return (ANYONE_ADMIN_SEES_MORE, None) if method in SAFE_METHODS else (ADMIN, "scope")
     if AllowAny in permissions:
-        return (GUEST_OR_CUSTOMER if issubclass(view_class, CartView) else PUBLIC), None
+        return (GUEST_OR_CUSTOMER if issubclass(view_class, CUSTOMER_AWARE) else PUBLIC), None
     raise AssertionError(f"{method} {path}: unknown permission classes {permissions}; teach the schema and this test")
 
 
@@ -87,6 +90,7 @@ def test_public_and_protected_operations_read_as_such(schema):
     assert paths["/api/v1/custom-blends/notes/"]["get"]["security"] == []
     assert {} in paths["/api/v1/products/"]["get"]["security"]
     assert {} in paths["/api/v1/carts/{cart_id}/items/"]["post"]["security"]
+    assert paths["/api/v1/carts/{cart_id}/checkout/"]["post"]["security"] == [{}, {"jwtAuth": []}]
     assert paths["/api/v1/customers/profile/"]["get"]["security"] == [{"jwtAuth": []}]
     assert paths["/api/v1/products/"]["post"]["x-required-scope"] == "products:write"
     assert {} not in paths["/api/v1/products/"]["post"]["security"]

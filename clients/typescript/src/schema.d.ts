@@ -150,6 +150,26 @@ export interface paths {
         patch: operations["carts_partial_update"];
         trace?: never;
     };
+    "/api/v1/carts/{cart_id}/checkout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check out: pay and turn the cart into a confirmed order
+         * @description Accepts `Idempotency-Key` (scoped to the customer, the API key, or for a guest the cart). A decline is 402 `payment_declined` and a gateway failure 502 `payment_error`; after either, nothing was charged, taken or counted.
+         */
+        post: operations["carts_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carts/{cart_id}/discounts/": {
         parameters: {
             query?: never;
@@ -695,6 +715,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET /customers/orders/: the signed-in customer's orders, newest first. */
+        get: operations["customers_orders_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/profile/": {
         parameters: {
             query?: never;
@@ -956,6 +993,186 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+         */
+        get: operations["orders_list"];
+        put?: never;
+        /**
+         * Admin: create a phone or manual order (pending / unpaid without payment)
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["orders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+         */
+        get: operations["orders_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel (customer: their own, before it ships); restocks and refunds what was paid
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["orders_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's timeline
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+         */
+        get: operations["orders_events_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/fulfillments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: fulfil some or all lines (everything fulfilled ships the order)
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["orders_fulfillments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/pay/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: record a manual payment of a pending order (→ confirmed / paid)
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["orders_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/refunds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: refund part or all of what was paid, optionally restocking lines
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         */
+        post: operations["orders_refunds_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Admin: change the status (shipping takes carrier and tracking)
+         * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
+         *
+         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         */
+        patch: operations["orders_status_partial_update"];
         trace?: never;
     };
     "/api/v1/products/": {
@@ -1299,6 +1516,19 @@ export interface components {
         AddressEnvelope: {
             data: components["schemas"]["Address"];
         };
+        AddressInput: {
+            first_name?: string;
+            last_name?: string;
+            company?: string;
+            line1?: string;
+            line2?: string;
+            city?: string;
+            region?: string;
+            postal_code?: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country?: string;
+            phone?: string;
+        };
         /** @description Output, and input for create/PATCH: the service validates the merged address as a whole. */
         AddressRequest: {
             first_name: string;
@@ -1346,6 +1576,20 @@ export interface components {
         };
         AdminCustomerEnvelope: {
             data: components["schemas"]["AdminCustomer"];
+        };
+        /** @description POST /orders/ (phone and manual orders). */
+        AdminOrderCreate: {
+            email?: string;
+            /** Format: int64 */
+            customer_id?: number;
+            lines: components["schemas"]["OrderLineInput"][];
+            shipping_address: components["schemas"]["AddressInput"];
+            billing_address?: components["schemas"]["AddressInput"] | null;
+            /** @default standard */
+            shipping_method?: components["schemas"]["ShippingMethod"];
+            /** @description Without it the order is pending / unpaid. */
+            payment?: components["schemas"]["PaymentInput"];
+            note?: string;
         };
         /** @description The admin representation: drafts and archived products too, and stock fields on variants. */
         AdminProduct: {
@@ -1464,6 +1708,10 @@ export interface components {
             errors: {
                 [key: string]: unknown;
             }[];
+        };
+        Cancel: {
+            /** @default  */
+            reason?: string;
         };
         /** @description A cart priced now: total = subtotal − discount_total + shipping_total + tax_total. */
         Cart: {
@@ -1587,6 +1835,22 @@ export interface components {
          * @enum {string}
          */
         CheckStatusEnum: "ok" | "down";
+        /** @description POST /carts/{id}/checkout/. `validated_data` holds the service's keyword arguments. */
+        Checkout: {
+            /** @description Required for guests. */
+            email?: string;
+            shipping_address?: components["schemas"]["AddressInput"];
+            /**
+             * Format: int64
+             * @description A saved address of the signed-in customer.
+             */
+            shipping_address_id?: number;
+            billing_address?: components["schemas"]["AddressInput"] | null;
+            /** @description Defaults to the cart's shipping method. */
+            shipping_method?: components["schemas"]["ShippingMethod"];
+            payment: components["schemas"]["PaymentInput"];
+            note?: string;
+        };
         Collection: {
             readonly id: number;
             slug: string;
@@ -1811,8 +2075,44 @@ export interface components {
         FragranceCategoryEnvelope: {
             data: components["schemas"]["FragranceCategory"];
         };
+        Fulfillment: {
+            readonly id: number;
+            carrier?: string;
+            tracking_number?: string;
+            tracking_url?: string;
+            lines: components["schemas"]["FulfillmentLineOut"][];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        FulfillmentCreate: {
+            /** @description Omitted: everything not yet fulfilled. */
+            lines?: components["schemas"]["FulfillmentLineInput"][];
+            /** @default  */
+            carrier?: string;
+            /** @default  */
+            tracking_number?: string;
+            tracking_url?: string;
+            /** @default true */
+            notify_customer?: boolean;
+        };
+        FulfillmentLineInput: {
+            /** Format: int64 */
+            line_id: number;
+            quantity: number;
+        };
+        FulfillmentLineOut: {
+            line_id: number;
+            quantity: number;
+        };
+        /**
+         * @description * `unfulfilled` - Unfulfilled
+         *     * `partial` - Partial
+         *     * `fulfilled` - Fulfilled
+         * @enum {string}
+         */
+        FulfillmentStatusEnum: "unfulfilled" | "partial" | "fulfilled";
         Health: {
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["HealthStatusEnum"];
             checks: components["schemas"]["HealthChecks"];
         };
         HealthChecks: {
@@ -1823,6 +2123,13 @@ export interface components {
         HealthEnvelope: {
             data: components["schemas"]["Health"];
         };
+        /**
+         * @description * `ok` - ok
+         *     * `degraded` - degraded
+         *     * `down` - down
+         * @enum {string}
+         */
+        HealthStatusEnum: "ok" | "degraded" | "down";
         /** @enum {string} */
         IfraCategoryEnum: "1" | "2" | "3" | "4" | "5A" | "5B" | "5C" | "5D" | "6" | "7A" | "7B" | "8" | "9" | "10A" | "10B" | "11A" | "11B" | "12";
         IfraLimit: {
@@ -1889,7 +2196,7 @@ export interface components {
         };
         LoyaltyTransaction: {
             readonly id: number;
-            readonly type: components["schemas"]["TypeEnum"];
+            readonly type: components["schemas"]["LoyaltyTransactionTypeEnum"];
             /** @description Signed: earnings are positive, reversals and redemptions negative. */
             readonly points: number;
             readonly description: string;
@@ -1898,6 +2205,14 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /**
+         * @description * `earn` - Earned
+         *     * `reverse` - Reversed
+         *     * `redeem` - Redeemed
+         *     * `adjust` - Adjusted
+         * @enum {string}
+         */
+        LoyaltyTransactionTypeEnum: "earn" | "reverse" | "redeem" | "adjust";
         Media: {
             readonly id: number;
             readonly url: string;
@@ -1958,6 +2273,113 @@ export interface components {
         NoteEnvelope: {
             data: components["schemas"]["Note"];
         };
+        /** @description The Order (DESIGN §4). orders.events.order_payload builds the same dict for webhooks (tested). */
+        Order: {
+            readonly id: string;
+            readonly number: string;
+            status?: components["schemas"]["OrderStatusEnum"];
+            payment_status?: components["schemas"]["PaymentStatusEnum"];
+            fulfillment_status?: components["schemas"]["FulfillmentStatusEnum"];
+            readonly customer: number | null;
+            /** Format: email */
+            email: string;
+            readonly lines: components["schemas"]["OrderLine"][];
+            readonly item_count: number;
+            /** @description [{"code", "type", "amount"}] as charged */
+            readonly discount_codes: unknown;
+            /** Format: decimal */
+            subtotal?: string;
+            /** Format: decimal */
+            discount_total?: string;
+            /** Format: decimal */
+            shipping_total?: string;
+            /** Format: decimal */
+            tax_total?: string;
+            /** Format: decimal */
+            total?: string;
+            /** Format: decimal */
+            amount_paid?: string;
+            /** Format: decimal */
+            amount_refunded?: string;
+            currency?: string;
+            shipping_method?: string;
+            readonly shipping_address: unknown;
+            readonly billing_address: unknown;
+            note?: string;
+            /** Format: date */
+            ready_by?: string | null;
+            readonly fulfillments: components["schemas"]["Fulfillment"][];
+            readonly payments: components["schemas"]["Payment"][];
+            readonly refunds: components["schemas"]["Refund"][];
+            readonly events: components["schemas"]["OrderEvent"][];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly paid_at: string | null;
+            /** Format: date-time */
+            readonly cancelled_at: string | null;
+        };
+        OrderEnvelope: {
+            data: components["schemas"]["Order"];
+        };
+        OrderEvent: {
+            readonly id: number;
+            type: components["schemas"]["OrderEventTypeEnum"];
+            from_status?: string;
+            to_status?: string;
+            note?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        OrderEventListEnvelope: {
+            data: components["schemas"]["OrderEvent"][];
+        };
+        /**
+         * @description * `created` - Created
+         *     * `confirmed` - Confirmed
+         *     * `paid` - Paid
+         *     * `processing` - Processing
+         *     * `fulfilled` - Fulfilled
+         *     * `shipped` - Shipped
+         *     * `delivered` - Delivered
+         *     * `cancelled` - Cancelled
+         *     * `refunded` - Refunded
+         *     * `note` - Note
+         * @enum {string}
+         */
+        OrderEventTypeEnum: "created" | "confirmed" | "paid" | "processing" | "fulfilled" | "shipped" | "delivered" | "cancelled" | "refunded" | "note";
+        OrderLine: {
+            readonly id: number;
+            readonly variant_id: number | null;
+            /** Format: int64 */
+            product_id?: number | null;
+            sku: string;
+            name: string;
+            product_name?: string;
+            variant_name?: string;
+            /** Format: int64 */
+            quantity: number;
+            /** Format: decimal */
+            unit_price: string;
+            /** Format: decimal */
+            line_total: string;
+            /** Format: decimal */
+            discount_total?: string;
+            /** Format: int64 */
+            quantity_fulfilled?: number;
+            /** Format: int64 */
+            quantity_refunded?: number;
+            is_made_to_order?: boolean;
+            /** @description The custom blend as bought (composition, version, base); null otherwise. */
+            blend: unknown;
+        };
+        OrderLineInput: {
+            /** Format: int64 */
+            variant_id: number;
+            quantity: number;
+        };
         OrderStats: {
             total_orders: number;
             /** Format: decimal */
@@ -1968,6 +2390,18 @@ export interface components {
             last_order_date: string | null;
             readonly currency: string;
         };
+        /** @enum {string} */
+        OrderStatus: "pending" | "confirmed" | "processing" | "shipped" | "delivered" | "cancelled";
+        /**
+         * @description * `pending` - Pending
+         *     * `confirmed` - Confirmed
+         *     * `processing` - Processing
+         *     * `shipped` - Shipped
+         *     * `delivered` - Delivered
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        OrderStatusEnum: "pending" | "confirmed" | "processing" | "shipped" | "delivered" | "cancelled";
         PaginatedAddressList: {
             data: components["schemas"]["Address"][];
             meta: {
@@ -2154,6 +2588,29 @@ export interface components {
         };
         PaginatedNoteList: {
             data: components["schemas"]["Note"][];
+            meta: {
+                pagination?: {
+                    total?: number;
+                    pages?: number;
+                    page?: number;
+                    limit?: number;
+                };
+            };
+            links: {
+                /** Format: uri */
+                self?: string | null;
+                /** Format: uri */
+                first?: string | null;
+                /** Format: uri */
+                prev?: string | null;
+                /** Format: uri */
+                next?: string | null;
+                /** Format: uri */
+                last?: string | null;
+            };
+        };
+        PaginatedOrderList: {
+            data: components["schemas"]["Order"][];
             meta: {
                 pagination?: {
                     total?: number;
@@ -2419,6 +2876,18 @@ export interface components {
             moods?: string[];
             occasions?: string[];
         };
+        PatchedStatusUpdate: {
+            status?: components["schemas"]["OrderStatus"];
+            /** @default  */
+            note?: string;
+            /** @default true */
+            notify_customer?: boolean;
+            /** @default  */
+            carrier?: string;
+            /** @default  */
+            tracking_number?: string;
+            tracking_url?: string;
+        };
         /** @description PATCH /variants/{id}/: any variant field except `quantity` (stock moves through the ledger). */
         PatchedVariantUpdate: {
             sku?: string;
@@ -2447,6 +2916,31 @@ export interface components {
             is_active?: boolean;
             description?: string;
         };
+        Payment: {
+            readonly id: number;
+            gateway: string;
+            /** Format: decimal */
+            amount: string;
+            currency?: string;
+            status: components["schemas"]["PaymentStatusEnum"];
+            reference?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        PaymentInput: {
+            /** @description Defaults to the configured gateway (`test` in development). */
+            gateway?: string | null;
+            /** @description `tok_success`, `tok_declined` or `tok_error` with the test gateway. */
+            token: string;
+        };
+        /**
+         * @description * `unpaid` - Unpaid
+         *     * `paid` - Paid
+         *     * `partially_refunded` - Partially refunded
+         *     * `refunded` - Refunded
+         * @enum {string}
+         */
+        PaymentStatusEnum: "unpaid" | "paid" | "partially_refunded" | "refunded";
         Performance: {
             /** @description 1–5 */
             readonly throw: number;
@@ -2625,6 +3119,34 @@ export interface components {
         Refresh: {
             refresh_token: string;
         };
+        Refund: {
+            readonly id: number;
+            /** Format: decimal */
+            amount: string;
+            currency?: string;
+            reason?: string;
+            /** @description [{"line_id", "quantity", "restock"}] */
+            lines: unknown;
+            reference?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        RefundCreate: {
+            /** Format: decimal */
+            amount: string;
+            /** @default  */
+            reason?: string;
+            lines?: components["schemas"]["RefundLineInput"][];
+            /** @default true */
+            notify_customer?: boolean;
+        };
+        RefundLineInput: {
+            /** Format: int64 */
+            line_id: number;
+            quantity: number;
+            /** @default false */
+            restock?: boolean;
+        };
         Register: {
             /** Format: email */
             email: string;
@@ -2709,6 +3231,8 @@ export interface components {
             data: components["schemas"]["ShippingEstimates"];
         };
         /** @enum {string} */
+        ShippingMethod: "standard" | "express";
+        /** @enum {string} */
         ShippingMethodEnum: "standard" | "express";
         StarterComponent: {
             readonly note_id: number;
@@ -2717,13 +3241,6 @@ export interface components {
             /** Format: decimal */
             readonly percentage: string;
         };
-        /**
-         * @description * `ok` - ok
-         *     * `degraded` - degraded
-         *     * `down` - down
-         * @enum {string}
-         */
-        StatusEnum: "ok" | "degraded" | "down";
         StockAdjustment: {
             /** Format: int64 */
             variant_id: number;
@@ -2798,14 +3315,6 @@ export interface components {
         TokenPairEnvelope: {
             data: components["schemas"]["TokenPair"];
         };
-        /**
-         * @description * `earn` - Earned
-         *     * `reverse` - Reversed
-         *     * `redeem` - Redeemed
-         *     * `adjust` - Adjusted
-         * @enum {string}
-         */
-        TypeEnum: "earn" | "reverse" | "redeem" | "adjust";
         /** @description A variant as every caller sees it; stock numbers are admin-only. */
         Variant: {
             readonly id: number;
@@ -3544,6 +4053,121 @@ export interface operations {
             };
             /** @description Error envelope (`internal_error`). */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    carts_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Checkout"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payment_declined`). */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payment_error`). */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6207,6 +6831,103 @@ export interface operations {
             };
         };
     };
+    customers_orders_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 date-time, inclusive. */
+                created_after?: string;
+                /** @description ISO 8601 date-time, inclusive. */
+                created_before?: string;
+                /** @description The order's email, any case. */
+                email?: string;
+                /**
+                 * @description * `unfulfilled` - Unfulfilled
+                 *     * `partial` - Partial
+                 *     * `fulfilled` - Fulfilled
+                 */
+                fulfillment_status?: "fulfilled" | "partial" | "unfulfilled";
+                /** @description Page size (default 10; larger values are clamped to 50). */
+                limit?: number;
+                /** @description 1-based page number. */
+                page?: number;
+                /**
+                 * @description * `unpaid` - Unpaid
+                 *     * `paid` - Paid
+                 *     * `partially_refunded` - Partially refunded
+                 *     * `refunded` - Refunded
+                 */
+                payment_status?: "paid" | "partially_refunded" | "refunded" | "unpaid";
+                /**
+                 * @description * `pending` - Pending
+                 *     * `confirmed` - Confirmed
+                 *     * `processing` - Processing
+                 *     * `shipped` - Shipped
+                 *     * `delivered` - Delivered
+                 *     * `cancelled` - Cancelled
+                 */
+                status?: "cancelled" | "confirmed" | "delivered" | "pending" | "processing" | "shipped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOrderList"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     customers_profile_retrieve: {
         parameters: {
             query?: never;
@@ -7581,6 +8302,847 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 date-time, inclusive. */
+                created_after?: string;
+                /** @description ISO 8601 date-time, inclusive. */
+                created_before?: string;
+                /** @description The order's email, any case. */
+                email?: string;
+                /**
+                 * @description * `unfulfilled` - Unfulfilled
+                 *     * `partial` - Partial
+                 *     * `fulfilled` - Fulfilled
+                 */
+                fulfillment_status?: "fulfilled" | "partial" | "unfulfilled";
+                /** @description Page size (default 10; larger values are clamped to 50). */
+                limit?: number;
+                /** @description 1-based page number. */
+                page?: number;
+                /**
+                 * @description * `unpaid` - Unpaid
+                 *     * `paid` - Paid
+                 *     * `partially_refunded` - Partially refunded
+                 *     * `refunded` - Refunded
+                 */
+                payment_status?: "paid" | "partially_refunded" | "refunded" | "unpaid";
+                /**
+                 * @description * `pending` - Pending
+                 *     * `confirmed` - Confirmed
+                 *     * `processing` - Processing
+                 *     * `shipped` - Shipped
+                 *     * `delivered` - Delivered
+                 *     * `cancelled` - Cancelled
+                 */
+                status?: "cancelled" | "confirmed" | "delivered" | "pending" | "processing" | "shipped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOrderList"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminOrderCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payment_declined`). */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payment_error`). */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Cancel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_events_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEventListEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_fulfillments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FulfillmentCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_refunds_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`internal_error`). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payment_error`). */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    orders_status_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStatusUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderEnvelope"];
+                };
+            };
+            /** @description Error envelope (`validation_error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`permission_denied or insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

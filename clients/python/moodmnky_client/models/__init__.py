@@ -4,9 +4,11 @@ from .account_history import AccountHistory
 from .action_enum import ActionEnum
 from .address import Address
 from .address_envelope import AddressEnvelope
+from .address_input import AddressInput
 from .address_request import AddressRequest
 from .admin_customer import AdminCustomer
 from .admin_customer_envelope import AdminCustomerEnvelope
+from .admin_order_create import AdminOrderCreate
 from .admin_product import AdminProduct
 from .admin_product_envelope import AdminProductEnvelope
 from .admin_variant import AdminVariant
@@ -21,6 +23,7 @@ from .bulk_response import BulkResponse
 from .bulk_response_envelope import BulkResponseEnvelope
 from .bulk_result import BulkResult
 from .bulk_result_errors_item import BulkResultErrorsItem
+from .cancel import Cancel
 from .cart import Cart
 from .cart_create import CartCreate
 from .cart_discount_code import CartDiscountCode
@@ -32,6 +35,7 @@ from .category import Category
 from .category_envelope import CategoryEnvelope
 from .category_ref import CategoryRef
 from .check_status_enum import CheckStatusEnum
+from .checkout import Checkout
 from .collection import Collection
 from .collection_envelope import CollectionEnvelope
 from .collection_ref import CollectionRef
@@ -42,6 +46,9 @@ from .custom_blends_notes_list_volatility import CustomBlendsNotesListVolatility
 from .customer import Customer
 from .customer_envelope import CustomerEnvelope
 from .customers_list_is_active import CustomersListIsActive
+from .customers_orders_list_fulfillment_status import CustomersOrdersListFulfillmentStatus
+from .customers_orders_list_payment_status import CustomersOrdersListPaymentStatus
+from .customers_orders_list_status import CustomersOrdersListStatus
 from .discount import Discount
 from .discount_apply import DiscountApply
 from .discount_envelope import DiscountEnvelope
@@ -64,9 +71,15 @@ from .formulation_envelope import FormulationEnvelope
 from .formulation_line import FormulationLine
 from .fragrance_category import FragranceCategory
 from .fragrance_category_envelope import FragranceCategoryEnvelope
+from .fulfillment import Fulfillment
+from .fulfillment_create import FulfillmentCreate
+from .fulfillment_line_input import FulfillmentLineInput
+from .fulfillment_line_out import FulfillmentLineOut
+from .fulfillment_status_enum import FulfillmentStatusEnum
 from .health import Health
 from .health_checks import HealthChecks
 from .health_envelope import HealthEnvelope
+from .health_status_enum import HealthStatusEnum
 from .ifra_category_enum import IfraCategoryEnum
 from .ifra_limit import IfraLimit
 from .ifra_result import IfraResult
@@ -80,6 +93,7 @@ from .logout import Logout
 from .loyalty import Loyalty
 from .loyalty_envelope import LoyaltyEnvelope
 from .loyalty_transaction import LoyaltyTransaction
+from .loyalty_transaction_type_enum import LoyaltyTransactionTypeEnum
 from .media import Media
 from .media_envelope import MediaEnvelope
 from .media_upload import MediaUpload
@@ -87,7 +101,19 @@ from .next_tier import NextTier
 from .note import Note
 from .note_envelope import NoteEnvelope
 from .note_ifra_limits import NoteIfraLimits
+from .order import Order
+from .order_envelope import OrderEnvelope
+from .order_event import OrderEvent
+from .order_event_list_envelope import OrderEventListEnvelope
+from .order_event_type_enum import OrderEventTypeEnum
+from .order_line import OrderLine
+from .order_line_input import OrderLineInput
 from .order_stats import OrderStats
+from .order_status import OrderStatus
+from .order_status_enum import OrderStatusEnum
+from .orders_list_fulfillment_status import OrdersListFulfillmentStatus
+from .orders_list_payment_status import OrdersListPaymentStatus
+from .orders_list_status import OrdersListStatus
 from .paginated_address_list import PaginatedAddressList
 from .paginated_address_list_links import PaginatedAddressListLinks
 from .paginated_address_list_meta import PaginatedAddressListMeta
@@ -124,6 +150,10 @@ from .paginated_note_list import PaginatedNoteList
 from .paginated_note_list_links import PaginatedNoteListLinks
 from .paginated_note_list_meta import PaginatedNoteListMeta
 from .paginated_note_list_meta_pagination import PaginatedNoteListMetaPagination
+from .paginated_order_list import PaginatedOrderList
+from .paginated_order_list_links import PaginatedOrderListLinks
+from .paginated_order_list_meta import PaginatedOrderListMeta
+from .paginated_order_list_meta_pagination import PaginatedOrderListMetaPagination
 from .paginated_product_base_list import PaginatedProductBaseList
 from .paginated_product_base_list_links import PaginatedProductBaseListLinks
 from .paginated_product_base_list_meta import PaginatedProductBaseListMeta
@@ -160,9 +190,13 @@ from .patched_discount_write import PatchedDiscountWrite
 from .patched_product_update import PatchedProductUpdate
 from .patched_profile_update import PatchedProfileUpdate
 from .patched_scent_profile_write import PatchedScentProfileWrite
+from .patched_status_update import PatchedStatusUpdate
 from .patched_variant_update import PatchedVariantUpdate
 from .patched_variant_update_options import PatchedVariantUpdateOptions
 from .patched_webhook_write import PatchedWebhookWrite
+from .payment import Payment
+from .payment_input import PaymentInput
+from .payment_status_enum import PaymentStatusEnum
 from .performance import Performance
 from .preferences import Preferences
 from .preferences_update import PreferencesUpdate
@@ -191,6 +225,9 @@ from .recommendations_envelope import RecommendationsEnvelope
 from .recommended_blend import RecommendedBlend
 from .recommended_note import RecommendedNote
 from .refresh import Refresh
+from .refund import Refund
+from .refund_create import RefundCreate
+from .refund_line_input import RefundLineInput
 from .register import Register
 from .register_response import RegisterResponse
 from .register_response_envelope import RegisterResponseEnvelope
@@ -203,9 +240,9 @@ from .shipping_estimate import ShippingEstimate
 from .shipping_estimate_request import ShippingEstimateRequest
 from .shipping_estimates import ShippingEstimates
 from .shipping_estimates_envelope import ShippingEstimatesEnvelope
+from .shipping_method import ShippingMethod
 from .shipping_method_enum import ShippingMethodEnum
 from .starter_component import StarterComponent
-from .status_enum import StatusEnum
 from .stock_adjustment import StockAdjustment
 from .stock_adjustment_reason_enum import StockAdjustmentReasonEnum
 from .stock_movement import StockMovement
@@ -215,7 +252,6 @@ from .test_product import TestProduct
 from .test_product_envelope import TestProductEnvelope
 from .token_pair import TokenPair
 from .token_pair_envelope import TokenPairEnvelope
-from .type_enum import TypeEnum
 from .variant import Variant
 from .variant_create import VariantCreate
 from .variant_create_options import VariantCreateOptions
@@ -240,9 +276,11 @@ __all__ = (
     "ActionEnum",
     "Address",
     "AddressEnvelope",
+    "AddressInput",
     "AddressRequest",
     "AdminCustomer",
     "AdminCustomerEnvelope",
+    "AdminOrderCreate",
     "AdminProduct",
     "AdminProductEnvelope",
     "AdminVariant",
@@ -257,6 +295,7 @@ __all__ = (
     "BulkResponseEnvelope",
     "BulkResult",
     "BulkResultErrorsItem",
+    "Cancel",
     "Cart",
     "CartCreate",
     "CartDiscountCode",
@@ -267,6 +306,7 @@ __all__ = (
     "Category",
     "CategoryEnvelope",
     "CategoryRef",
+    "Checkout",
     "CheckStatusEnum",
     "Collection",
     "CollectionEnvelope",
@@ -278,6 +318,9 @@ __all__ = (
     "Customer",
     "CustomerEnvelope",
     "CustomersListIsActive",
+    "CustomersOrdersListFulfillmentStatus",
+    "CustomersOrdersListPaymentStatus",
+    "CustomersOrdersListStatus",
     "Discount",
     "DiscountApply",
     "DiscountEnvelope",
@@ -300,9 +343,15 @@ __all__ = (
     "FormulationLine",
     "FragranceCategory",
     "FragranceCategoryEnvelope",
+    "Fulfillment",
+    "FulfillmentCreate",
+    "FulfillmentLineInput",
+    "FulfillmentLineOut",
+    "FulfillmentStatusEnum",
     "Health",
     "HealthChecks",
     "HealthEnvelope",
+    "HealthStatusEnum",
     "IfraCategoryEnum",
     "IfraLimit",
     "IfraResult",
@@ -316,6 +365,7 @@ __all__ = (
     "Loyalty",
     "LoyaltyEnvelope",
     "LoyaltyTransaction",
+    "LoyaltyTransactionTypeEnum",
     "Media",
     "MediaEnvelope",
     "MediaUpload",
@@ -323,7 +373,19 @@ __all__ = (
     "Note",
     "NoteEnvelope",
     "NoteIfraLimits",
+    "Order",
+    "OrderEnvelope",
+    "OrderEvent",
+    "OrderEventListEnvelope",
+    "OrderEventTypeEnum",
+    "OrderLine",
+    "OrderLineInput",
+    "OrdersListFulfillmentStatus",
+    "OrdersListPaymentStatus",
+    "OrdersListStatus",
     "OrderStats",
+    "OrderStatus",
+    "OrderStatusEnum",
     "PaginatedAddressList",
     "PaginatedAddressListLinks",
     "PaginatedAddressListMeta",
@@ -360,6 +422,10 @@ __all__ = (
     "PaginatedNoteListLinks",
     "PaginatedNoteListMeta",
     "PaginatedNoteListMetaPagination",
+    "PaginatedOrderList",
+    "PaginatedOrderListLinks",
+    "PaginatedOrderListMeta",
+    "PaginatedOrderListMetaPagination",
     "PaginatedProductBaseList",
     "PaginatedProductBaseListLinks",
     "PaginatedProductBaseListMeta",
@@ -396,9 +462,13 @@ __all__ = (
     "PatchedProductUpdate",
     "PatchedProfileUpdate",
     "PatchedScentProfileWrite",
+    "PatchedStatusUpdate",
     "PatchedVariantUpdate",
     "PatchedVariantUpdateOptions",
     "PatchedWebhookWrite",
+    "Payment",
+    "PaymentInput",
+    "PaymentStatusEnum",
     "Performance",
     "Preferences",
     "PreferencesUpdate",
@@ -427,6 +497,9 @@ __all__ = (
     "RecommendedBlend",
     "RecommendedNote",
     "Refresh",
+    "Refund",
+    "RefundCreate",
+    "RefundLineInput",
     "Register",
     "RegisterResponse",
     "RegisterResponseEnvelope",
@@ -439,9 +512,9 @@ __all__ = (
     "ShippingEstimateRequest",
     "ShippingEstimates",
     "ShippingEstimatesEnvelope",
+    "ShippingMethod",
     "ShippingMethodEnum",
     "StarterComponent",
-    "StatusEnum",
     "StockAdjustment",
     "StockAdjustmentReasonEnum",
     "StockMovement",
@@ -451,7 +524,6 @@ __all__ = (
     "TestProductEnvelope",
     "TokenPair",
     "TokenPairEnvelope",
-    "TypeEnum",
     "Variant",
     "VariantCreate",
     "VariantCreateOptions",

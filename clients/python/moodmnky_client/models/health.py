@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.status_enum import StatusEnum, check_status_enum
+from ..models.health_status_enum import HealthStatusEnum, check_health_status_enum
 
 if TYPE_CHECKING:
     from ..models.health_checks import HealthChecks
@@ -17,7 +17,7 @@ T = TypeVar("T", bound="Health")
 
 @_attrs_define
 class Health:
-    status: StatusEnum
+    status: HealthStatusEnum
     """ * `ok` - ok
     * `degraded` - degraded
     * `down` - down """
@@ -45,7 +45,7 @@ class Health:
         from ..models.health_checks import HealthChecks  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = check_status_enum(d.pop("status"))
+        status = check_health_status_enum(d.pop("status"))
 
         checks = HealthChecks.from_dict(d.pop("checks"))
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.type_enum import TypeEnum, check_type_enum
+from ..models.loyalty_transaction_type_enum import LoyaltyTransactionTypeEnum, check_loyalty_transaction_type_enum
 
 T = TypeVar("T", bound="LoyaltyTransaction")
 
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="LoyaltyTransaction")
 @_attrs_define
 class LoyaltyTransaction:
     id: int
-    type_: TypeEnum
+    type_: LoyaltyTransactionTypeEnum
     """ * `earn` - Earned
     * `reverse` - Reversed
     * `redeem` - Redeemed
@@ -65,7 +65,7 @@ class LoyaltyTransaction:
         d = dict(src_dict)
         id = d.pop("id")
 
-        type_ = check_type_enum(d.pop("type"))
+        type_ = check_loyalty_transaction_type_enum(d.pop("type"))
 
         points = d.pop("points")
 
