@@ -6,6 +6,7 @@ from decimal import Decimal
 from moodmnky_client import AuthenticatedClient, Client
 from moodmnky_client.api.auth import auth_login, auth_refresh, auth_register
 from moodmnky_client.api.carts import (
+    carts_checkout,
     carts_create,
     carts_discounts_create,
     carts_items_create,
@@ -13,16 +14,21 @@ from moodmnky_client.api.carts import (
 )
 from moodmnky_client.api.customers import customers_profile_retrieve
 from moodmnky_client.api.inventory import inventory_adjustments_create
+from moodmnky_client.api.orders import orders_retrieve
 from moodmnky_client.api.products import products_create, products_list, products_retrieve
 from moodmnky_client.models import (
+    AddressInput,
     AdminProductEnvelope,
     CartEnvelope,
     CartItemCreate,
+    Checkout,
     DiscountApply,
     ErrorEnvelope,
     EstimateAddress,
     Login,
+    OrderEnvelope,
     PaginatedProductList,
+    PaymentInput,
     ProductCreate,
     ProductEnvelope,
     Refresh,
@@ -92,6 +98,18 @@ def test_storefront_flow_with_the_python_client(shop):
     assert isinstance(estimates, ShippingEstimatesEnvelope)
     assert {estimate.method for estimate in estimates.data.estimates} >= {"standard", "express"}
     assert Decimal(cart.data.total) > 0
+
+    # Check out with the test gateway, then read the order.
+    placed = carts_checkout.sync(client=me, cart_id=str(cart_id), body=Checkout(
+        shipping_address=AddressInput(first_name="Robin", last_name="Reed", line1="1 Main St", city="New York",
+                                      region="NY", postal_code="10001", country="US"),
+        payment=PaymentInput(token="tok_success")))
+    assert isinstance(placed, OrderEnvelope), placed
+    assert placed.data.total == cart.data.total and placed.data.payment_status == "paid"
+    order = orders_retrieve.sync(client=me, id=placed.data.id)
+    assert isinstance(order, OrderEnvelope)
+    assert order.data.number == placed.data.number and order.data.email == "robin@example.com"
+    assert [(line.sku, line.quantity) for line in order.data.lines] == [("LAV-8OZ", 2)]
 
     # Refresh the token; the new access token works.
     refreshed = auth_refresh.sync(client=anonymous, body=Refresh(refresh_token=tokens.data.refresh_token))

@@ -109,6 +109,16 @@ def test_component_names_read_well_in_generated_code(schema):
     assert schema["paths"]["/api/v1/auth/login/"]["post"]["operationId"] == "auth_login"  # an action, not a create
 
 
+def test_enums_that_share_a_field_name_keep_their_own_values(schema):
+    schemas = schema["components"]["schemas"]
+
+    def enum_of(component, field):
+        return schemas[schemas[component]["properties"][field]["$ref"].rsplit("/", 1)[-1]]["enum"]
+
+    assert "captured" in enum_of("Payment", "status")
+    assert "paid" in enum_of("Order", "payment_status") and "captured" not in enum_of("Order", "payment_status")
+
+
 def test_every_error_response_is_the_one_documented_error_component(schema):
     error = schema["components"]["schemas"]["ErrorEnvelope"]
     assert error["description"]

@@ -2278,7 +2278,7 @@ export interface components {
             readonly id: string;
             readonly number: string;
             status?: components["schemas"]["OrderStatusEnum"];
-            payment_status?: components["schemas"]["PaymentStatusEnum"];
+            payment_status?: components["schemas"]["OrderPaymentStatusEnum"];
             fulfillment_status?: components["schemas"]["FulfillmentStatusEnum"];
             readonly customer: number | null;
             /** Format: email */
@@ -2380,6 +2380,14 @@ export interface components {
             variant_id: number;
             quantity: number;
         };
+        /**
+         * @description * `unpaid` - Unpaid
+         *     * `paid` - Paid
+         *     * `partially_refunded` - Partially refunded
+         *     * `refunded` - Refunded
+         * @enum {string}
+         */
+        OrderPaymentStatusEnum: "unpaid" | "paid" | "partially_refunded" | "refunded";
         OrderStats: {
             total_orders: number;
             /** Format: decimal */
@@ -2934,13 +2942,12 @@ export interface components {
             token: string;
         };
         /**
-         * @description * `unpaid` - Unpaid
-         *     * `paid` - Paid
-         *     * `partially_refunded` - Partially refunded
-         *     * `refunded` - Refunded
+         * @description * `authorized` - Authorized
+         *     * `captured` - Captured
+         *     * `voided` - Voided
          * @enum {string}
          */
-        PaymentStatusEnum: "unpaid" | "paid" | "partially_refunded" | "refunded";
+        PaymentStatusEnum: "authorized" | "captured" | "voided";
         Performance: {
             /** @description 1–5 */
             readonly throw: number;

@@ -108,6 +108,7 @@ from .order_event_list_envelope import OrderEventListEnvelope
 from .order_event_type_enum import OrderEventTypeEnum
 from .order_line import OrderLine
 from .order_line_input import OrderLineInput
+from .order_payment_status_enum import OrderPaymentStatusEnum
 from .order_stats import OrderStats
 from .order_status import OrderStatus
 from .order_status_enum import OrderStatusEnum
@@ -380,6 +381,7 @@ __all__ = (
     "OrderEventTypeEnum",
     "OrderLine",
     "OrderLineInput",
+    "OrderPaymentStatusEnum",
     "OrdersListFulfillmentStatus",
     "OrdersListPaymentStatus",
     "OrdersListStatus",

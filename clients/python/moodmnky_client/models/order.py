@@ -8,8 +8,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.fulfillment_status_enum import FulfillmentStatusEnum, check_fulfillment_status_enum
+from ..models.order_payment_status_enum import OrderPaymentStatusEnum, check_order_payment_status_enum
 from ..models.order_status_enum import OrderStatusEnum, check_order_status_enum
-from ..models.payment_status_enum import PaymentStatusEnum, check_payment_status_enum
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Order:
     * `shipped` - Shipped
     * `delivered` - Delivered
     * `cancelled` - Cancelled """
-    payment_status: PaymentStatusEnum | Unset = UNSET
+    payment_status: OrderPaymentStatusEnum | Unset = UNSET
     """ * `unpaid` - Unpaid
     * `paid` - Paid
     * `partially_refunded` - Partially refunded
@@ -334,11 +334,11 @@ class Order:
             status = check_order_status_enum(_status)
 
         _payment_status = d.pop("payment_status", UNSET)
-        payment_status: PaymentStatusEnum | Unset
+        payment_status: OrderPaymentStatusEnum | Unset
         if isinstance(_payment_status, Unset):
             payment_status = UNSET
         else:
-            payment_status = check_payment_status_enum(_payment_status)
+            payment_status = check_order_payment_status_enum(_payment_status)
 
         _fulfillment_status = d.pop("fulfillment_status", UNSET)
         fulfillment_status: FulfillmentStatusEnum | Unset

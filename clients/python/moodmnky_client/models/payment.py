@@ -19,10 +19,9 @@ class Payment:
     gateway: str
     amount: str
     status: PaymentStatusEnum
-    """ * `unpaid` - Unpaid
-    * `paid` - Paid
-    * `partially_refunded` - Partially refunded
-    * `refunded` - Refunded """
+    """ * `authorized` - Authorized
+    * `captured` - Captured
+    * `voided` - Voided """
     created_at: datetime.datetime
     currency: str | Unset = UNSET
     reference: str | Unset = UNSET

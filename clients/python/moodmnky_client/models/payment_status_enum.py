@@ -1,12 +1,11 @@
 from typing import Literal
 
-PaymentStatusEnum = Literal["paid", "partially_refunded", "refunded", "unpaid"]
+PaymentStatusEnum = Literal["authorized", "captured", "voided"]
 
 PAYMENT_STATUS_ENUM_VALUES: set[PaymentStatusEnum] = {
-    "paid",
-    "partially_refunded",
-    "refunded",
-    "unpaid",
+    "authorized",
+    "captured",
+    "voided",
 }
 
 
