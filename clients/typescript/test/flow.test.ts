@@ -16,7 +16,7 @@ function setting(name: string): string {
 
 const baseUrl = setting("MM_BASE_URL");
 
-test("storefront flow: browse, register, log in, cart, WELCOME10, shipping, refresh", async () => {
+test("storefront flow: browse, register, log in, cart, WELCOME10, shipping, checkout, order, refresh", async () => {
   const shop = createShopClient({ baseUrl });
 
   const all = await shop.GET("/api/v1/products/");
@@ -64,6 +64,21 @@ test("storefront flow: browse, register, log in, cart, WELCOME10, shipping, refr
   });
   const methods = estimates.data?.data.estimates.map((estimate) => estimate.method) ?? [];
   assert.ok(methods.includes("standard") && methods.includes("express"), methods.join());
+
+  const placed = await me.POST("/api/v1/carts/{cart_id}/checkout/", {
+    params: { path: { cart_id: cartId } },
+    body: {
+      shipping_address: { first_name: "Sky", last_name: "Lee", line1: "1 Main St", city: "New York", region: "NY",
+        postal_code: "10001", country: "US" },
+      payment: { token: "tok_success" },
+    },
+  });
+  assert.equal(placed.response.status, 201, JSON.stringify(placed.error));
+  assert.equal(placed.data?.data.payment_status, "paid");
+  assert.equal(placed.data?.data.total, discounted.data?.data.total);
+  const order = await me.GET("/api/v1/orders/{id}/", { params: { path: { id: placed.data?.data.id ?? "" } } });
+  assert.equal(order.data?.data.number, placed.data?.data.number);
+  assert.deepEqual(order.data?.data.lines.map((line) => [line.sku, line.quantity]), [["LAV-8OZ", 2]]);
 
   const refreshed = await shop.POST("/api/v1/auth/refresh/", { body: { refresh_token: tokens.refresh_token } });
   assert.ok(refreshed.data, JSON.stringify(refreshed.error));
