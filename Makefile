@@ -29,8 +29,15 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 
-schema: install
+## schema: regenerate schema.yml and both clients from it (clients/python, clients/typescript); commit the result
+schema: install clients/typescript/node_modules
 	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file schema.yml
+	$(BIN)/python clients/python-generator/generate.py
+	cd clients/typescript && npm run --silent generate
+
+clients/typescript/node_modules: clients/typescript/package-lock.json
+	cd clients/typescript && npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf $(VENV) .test-media staticfiles

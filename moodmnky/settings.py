@@ -282,8 +282,15 @@ SPECTACULAR_SETTINGS = {
         "code": {"fontFamily": "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"}}}},
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {"CheckStatusEnum": [("ok", "ok"), ("down", "down")]},
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+    "ENUM_NAME_OVERRIDES": {
+        "CheckStatusEnum": [("ok", "ok"), ("down", "down")],
+        # Order.payment_status and Payment.status would both be named PaymentStatusEnum (one overwriting the other).
+        "OrderPaymentStatusEnum": "orders.models.Order.PaymentStatus",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "moodmnky.api.schema.postprocess_component_names",  # readable names in generated clients
+    ],
 }
 
 # Background work: Django's Tasks API (django-tasks backport) stored in the same database.

@@ -31,6 +31,8 @@ from moodmnky.errors import ValidationFailedError
 class IsCustomerOrAdminWithScope(BasePermission):
     """A signed-in customer (their own blends), or an admin holding the view's scope (every blend)."""
 
+    openapi_security = [{"jwtAuth": []}, {"ApiKeyAuth": []}]  # what the OpenAPI schema documents
+
     def has_permission(self, request, view):
         if method_not_allowed(request, view):
             return True

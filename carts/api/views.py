@@ -21,6 +21,7 @@ class CartView(APIView):
     """Base: a guest cart is anyone's who knows its id; a customer's cart is 404 to everyone else."""
 
     permission_classes = [AllowAny]
+    customer_aware = True  # the OpenAPI schema documents an optional Bearer token (a customer's own cart)
     serializer_class = s.CartSerializer
 
     def get_cart(self, cart_id, *, loaded: bool = False) -> Cart:

@@ -4,12 +4,21 @@ from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
-from rest_framework import serializers
+from rest_framework import permissions, serializers
 from rest_framework.permissions import AllowAny
 
-from moodmnky.api.permissions import required_scope
+from moodmnky.api.permissions import IsAdminWithScope, IsCustomer, ReadAnyoneWriteAdmin, required_scope
 
 ERROR_COMPONENT = "ErrorEnvelope"
+ENVELOPE_SUFFIX = "Envelope"  # `{"data": Product}` is the component ProductEnvelope
+JWT = "jwtAuth"
+API_KEY = "ApiKeyAuth"
+ANONYMOUS: dict = {}  # an empty security requirement: calling without credentials works too
+# POST endpoints that perform an action rather than create a resource: their operation ids drop drf-spectacular's
+# `_create` (`auth_login`, `carts_merge`, `webhooks_ping`), so generated functions read like what they do.
+ACTION_SEGMENTS = {"login", "logout", "register", "refresh", "password-reset", "confirm", "password", "merge",
+                   "shipping-estimates", "ping", "redeliver", "checkout", "cancel", "refund", "fulfill",
+                   "formulate", "submit", "pay"}
 ERROR_CODES_BY_STATUS = {
     "400": "validation_error",
     "401": "not_authenticated, invalid_token or invalid_credentials",
@@ -27,6 +36,8 @@ ERROR_CODES_BY_STATUS = {
 }
 ERROR_SCHEMA = {
     "type": "object",
+    "description": "Every error response: `error.code` is stable and machine-readable (the table in docs/api.md), "
+                   "`error.details` lists field errors, `error.request_id` matches the X-Request-ID header.",
     "required": ["error"],
     "properties": {
         "error": {
@@ -119,8 +130,43 @@ class EnvelopeAutoSchema(AutoSchema):
         for media in response.get("content", {}).values():
             schema = media.get("schema", {})
             if not _is_paginated(schema):
-                media["schema"] = {"type": "object", "required": ["data"], "properties": {"data": schema}}
+                media["schema"] = self._envelope(schema)
         return response
+
+    def _envelope(self, schema: dict) -> dict:
+        """`{"data": schema}`, as a named component (`ProductEnvelope`) when the body is a component or a list of
+        one, so generated clients get readable model names instead of `ProductsRetrieveResponse200`."""
+        envelope = {"type": "object", "required": ["data"], "properties": {"data": schema}}
+        inner = schema.get("items", {}) if schema.get("type") == "array" else schema
+        ref = inner.get("$ref")
+        if not ref:
+            return envelope
+        name = ref.rsplit("/", 1)[-1] + ("List" if inner is not schema else "") + ENVELOPE_SUFFIX
+        component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema=envelope)
+        self.registry.register_on_missing(component)
+        return component.ref
+
+    def get_operation_id(self) -> str:
+        operation_id = super().get_operation_id()
+        segments = [segment for segment in self.path.strip("/").split("/") if not segment.startswith("{")]
+        if self.method == "POST" and segments and segments[-1] in ACTION_SEGMENTS:
+            return operation_id.removesuffix("_create")
+        return operation_id
+
+    def get_auth(self) -> list[dict]:
+        """What each operation really accepts, from the view's authenticators and permission classes (drf-spectacular
+        would list every authenticator on every operation). Security schemes still register through super()."""
+        documented = super().get_auth()
+        if not self.view.get_authenticators():
+            return []  # credentials are not read at all: public
+        return security_of(self.view, self.method, documented)
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        if operation is not None:
+            # Always explicit: `security: []` is "public" to generators, a missing key would inherit a default.
+            operation["security"] = self.get_auth()
+        return operation
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -165,6 +211,56 @@ class EnvelopeAutoSchema(AutoSchema):
         if scope:
             extensions["x-required-scope"] = scope
         return extensions
+
+
+def security_of(view, method: str, documented: list[dict]) -> list[dict]:
+    """The security requirements of `method` on `view` (which reads credentials), by its permission classes."""
+    classes = [permission.__class__ for permission in view.get_permissions()]
+    admin = [{API_KEY: []}, {JWT: []}]  # an API key with the scope, or a staff user's Bearer token
+    for permission_class in classes:  # an app's own permission class says what it accepts
+        declared = getattr(permission_class, "openapi_security", None)
+        if declared is not None:
+            return declared
+    if IsCustomer in classes:
+        return [{JWT: []}]
+    if IsAdminWithScope in classes:
+        return admin
+    if ReadAnyoneWriteAdmin in classes:
+        # Anyone reads; an admin reads more (drafts, stock). Writes are the admin's.
+        return [ANONYMOUS, *admin] if method in permissions.SAFE_METHODS else admin
+    if AllowAny in classes:
+        # Public; views that serve a signed-in customer differently (their own cart) set `customer_aware`.
+        return [ANONYMOUS, {JWT: []}] if getattr(view, "customer_aware", False) else []
+    return [requirement for requirement in documented if requirement]
+
+
+def postprocess_component_names(result, generator, request, public):
+    """Request bodies drop drf-spectacular's `Request` suffix unless a response component has the plain name
+    (`CartItemCreateRequest` -> `CartItemCreate`, while `AddressRequest` stays beside `Address`)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    renames = {}
+    for name in schemas:
+        plain = name.removesuffix("Request")
+        if name.endswith("Request") and plain and plain not in schemas and plain not in renames.values():
+            renames[name] = plain
+    if not renames:
+        return result
+    result["components"]["schemas"] = dict(sorted((renames.get(name, name), body) for name, body in schemas.items()))
+    prefix = "#/components/schemas/"
+
+    def rename(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(prefix) and ref[len(prefix):] in renames:
+                node["$ref"] = prefix + renames[ref[len(prefix):]]
+            for value in node.values():
+                rename(value)
+        elif isinstance(node, list):
+            for value in node:
+                rename(value)
+
+    rename(result)
+    return result
 
 
 def _is_paginated(schema: dict) -> bool:

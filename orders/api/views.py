@@ -36,6 +36,8 @@ class IsCustomerOrAdminWithScope(BasePermission):
     """Admins (API key with the scope, or staff) for every action; signed-in customers for CUSTOMER_ACTIONS
     on their own orders (the queryset makes another customer's order a 404)."""
 
+    openapi_security = [{"jwtAuth": []}, {"ApiKeyAuth": []}]  # what the OpenAPI schema documents
+
     def has_permission(self, request, view):
         if method_not_allowed(request, view):
             return True
@@ -139,6 +141,7 @@ class CheckoutView(APIView):
     """A guest cart is anyone's who knows its id; a customer's cart only theirs (404 for everyone else)."""
 
     permission_classes = [AllowAny]
+    customer_aware = True  # the OpenAPI schema documents an optional Bearer token (a customer's own cart)
     serializer_class = s.CheckoutSerializer
 
     @extend_schema(request=s.CheckoutSerializer,

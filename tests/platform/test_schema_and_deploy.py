@@ -49,8 +49,10 @@ def test_every_operation_documents_the_error_envelope(schema):
 
 def test_success_bodies_are_enveloped_in_the_schema(schema):
     login = schema["paths"]["/api/v1/auth/login/"]["post"]["responses"]["200"]
+    ref = login["content"]["application/json"]["schema"]["$ref"]
 
-    assert login["content"]["application/json"]["schema"]["required"] == ["data"]
+    assert ref == "#/components/schemas/TokenPairEnvelope"
+    assert schema["components"]["schemas"]["TokenPairEnvelope"]["required"] == ["data"]
     assert schema["paths"]["/api/v1/auth/login/"]["post"]["responses"]["401"]
 
 

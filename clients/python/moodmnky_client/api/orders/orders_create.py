@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.admin_order_create import AdminOrderCreate
+from ...models.error_envelope import ErrorEnvelope
+from ...models.order_envelope import OrderEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AdminOrderCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orders/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | OrderEnvelope | None:
+    if response.status_code == 201:
+        response_201 = OrderEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorEnvelope.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ErrorEnvelope.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+        return response_502
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | OrderEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AdminOrderCreate,
+) -> Response[ErrorEnvelope | OrderEnvelope]:
+    """Admin: create a phone or manual order (pending / unpaid without payment)
+
+     Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
+    order.
+
+    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+
+    Args:
+        body (AdminOrderCreate): POST /orders/ (phone and manual orders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | OrderEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: AdminOrderCreate,
+) -> ErrorEnvelope | OrderEnvelope | None:
+    """Admin: create a phone or manual order (pending / unpaid without payment)
+
+     Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
+    order.
+
+    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+
+    Args:
+        body (AdminOrderCreate): POST /orders/ (phone and manual orders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | OrderEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AdminOrderCreate,
+) -> Response[ErrorEnvelope | OrderEnvelope]:
+    """Admin: create a phone or manual order (pending / unpaid without payment)
+
+     Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
+    order.
+
+    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+
+    Args:
+        body (AdminOrderCreate): POST /orders/ (phone and manual orders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | OrderEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: AdminOrderCreate,
+) -> ErrorEnvelope | OrderEnvelope | None:
+    """Admin: create a phone or manual order (pending / unpaid without payment)
+
+     Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
+    order.
+
+    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+
+    Args:
+        body (AdminOrderCreate): POST /orders/ (phone and manual orders).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | OrderEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

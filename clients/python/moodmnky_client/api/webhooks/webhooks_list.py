@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.paginated_webhook_subscription_list import PaginatedWebhookSubscriptionList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    page: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["page"] = page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/webhooks/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | PaginatedWebhookSubscriptionList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedWebhookSubscriptionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | PaginatedWebhookSubscriptionList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    page: int | Unset = UNSET,
+) -> Response[ErrorEnvelope | PaginatedWebhookSubscriptionList]:
+    """List webhook subscriptions
+
+     Webhook subscriptions; the secret is returned once, in the 201 of the creation.
+
+    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        page (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | PaginatedWebhookSubscriptionList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        page=page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    page: int | Unset = UNSET,
+) -> ErrorEnvelope | PaginatedWebhookSubscriptionList | None:
+    """List webhook subscriptions
+
+     Webhook subscriptions; the secret is returned once, in the 201 of the creation.
+
+    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        page (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | PaginatedWebhookSubscriptionList
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        page=page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    page: int | Unset = UNSET,
+) -> Response[ErrorEnvelope | PaginatedWebhookSubscriptionList]:
+    """List webhook subscriptions
+
+     Webhook subscriptions; the secret is returned once, in the 201 of the creation.
+
+    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        page (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | PaginatedWebhookSubscriptionList]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        page=page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    page: int | Unset = UNSET,
+) -> ErrorEnvelope | PaginatedWebhookSubscriptionList | None:
+    """List webhook subscriptions
+
+     Webhook subscriptions; the secret is returned once, in the 201 of the creation.
+
+    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        page (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | PaginatedWebhookSubscriptionList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            page=page,
+        )
+    ).parsed

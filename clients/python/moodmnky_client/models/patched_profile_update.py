@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.preferences_update import PreferencesUpdate
+
+
+T = TypeVar("T", bound="PatchedProfileUpdate")
+
+
+@_attrs_define
+class PatchedProfileUpdate:
+    """PATCH /customers/profile/: every field optional; a new email needs current_password."""
+
+    email: str | Unset = UNSET
+    current_password: str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    phone: str | Unset = UNSET
+    """ International format with country code, e.g. +14155550123. """
+    birthday: datetime.date | None | Unset = UNSET
+    preferences: PreferencesUpdate | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        email = self.email
+
+        current_password = self.current_password
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        phone = self.phone
+
+        birthday: None | str | Unset
+        if isinstance(self.birthday, Unset):
+            birthday = UNSET
+        elif isinstance(self.birthday, datetime.date):
+            birthday = self.birthday.isoformat()
+        else:
+            birthday = self.birthday
+
+        preferences: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.preferences, Unset):
+            preferences = self.preferences.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if email is not UNSET:
+            field_dict["email"] = email
+        if current_password is not UNSET:
+            field_dict["current_password"] = current_password
+        if first_name is not UNSET:
+            field_dict["first_name"] = first_name
+        if last_name is not UNSET:
+            field_dict["last_name"] = last_name
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if birthday is not UNSET:
+            field_dict["birthday"] = birthday
+        if preferences is not UNSET:
+            field_dict["preferences"] = preferences
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.preferences_update import PreferencesUpdate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        email = d.pop("email", UNSET)
+
+        current_password = d.pop("current_password", UNSET)
+
+        first_name = d.pop("first_name", UNSET)
+
+        last_name = d.pop("last_name", UNSET)
+
+        phone = d.pop("phone", UNSET)
+
+        def _parse_birthday(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                birthday_type_0 = datetime.date.fromisoformat(data)
+
+                return birthday_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        birthday = _parse_birthday(d.pop("birthday", UNSET))
+
+        _preferences = d.pop("preferences", UNSET)
+        preferences: PreferencesUpdate | Unset
+        if isinstance(_preferences, Unset):
+            preferences = UNSET
+        else:
+            preferences = PreferencesUpdate.from_dict(_preferences)
+
+        patched_profile_update = cls(
+            email=email,
+            current_password=current_password,
+            first_name=first_name,
+            last_name=last_name,
+            phone=phone,
+            birthday=birthday,
+            preferences=preferences,
+        )
+
+        patched_profile_update.additional_properties = d
+        return patched_profile_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

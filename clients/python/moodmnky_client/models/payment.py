@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.payment_status_enum import PaymentStatusEnum, check_payment_status_enum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Payment")
+
+
+@_attrs_define
+class Payment:
+    id: int
+    gateway: str
+    amount: str
+    status: PaymentStatusEnum
+    """ * `authorized` - Authorized
+    * `captured` - Captured
+    * `voided` - Voided """
+    created_at: datetime.datetime
+    currency: str | Unset = UNSET
+    reference: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        gateway = self.gateway
+
+        amount = self.amount
+
+        status: str = self.status
+
+        created_at = self.created_at.isoformat()
+
+        currency = self.currency
+
+        reference = self.reference
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "gateway": gateway,
+                "amount": amount,
+                "status": status,
+                "created_at": created_at,
+            }
+        )
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if reference is not UNSET:
+            field_dict["reference"] = reference
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        gateway = d.pop("gateway")
+
+        amount = d.pop("amount")
+
+        status = check_payment_status_enum(d.pop("status"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        currency = d.pop("currency", UNSET)
+
+        reference = d.pop("reference", UNSET)
+
+        payment = cls(
+            id=id,
+            gateway=gateway,
+            amount=amount,
+            status=status,
+            created_at=created_at,
+            currency=currency,
+            reference=reference,
+        )
+
+        payment.additional_properties = d
+        return payment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
