@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for a token pair */
+        /**
+         * Exchange email and password for a token pair
+         * @description After `LOGIN_FAILURE_LIMIT` failed logins for one account (10 per 15 minutes by default, from any address) it answers 429 with `Retry-After` until the window ends, whatever the password.
+         */
         post: operations["auth_login"];
         delete?: never;
         options?: never;
@@ -30,7 +33,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Blacklist a refresh token */
+        /** End the login session: its refresh and access tokens stop working at once */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -81,7 +84,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate a refresh token; the old one stops working */
+        /**
+         * Rotate a refresh token; the old one stops working
+         * @description Of concurrent refreshes of one token exactly one succeeds. Presenting a refresh token that was already rotated ends that whole login session (reuse detection).
+         */
         post: operations["auth_refresh"];
         delete?: never;
         options?: never;
@@ -373,7 +379,7 @@ export interface paths {
          * The caller's blends (admins: every blend)
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["custom_blends_list"];
         put?: never;
@@ -381,7 +387,7 @@ export interface paths {
          * Create a blend (admins also send customer_id)
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["custom_blends_create"];
         delete?: never;
@@ -401,7 +407,7 @@ export interface paths {
          * A blend with its analysis
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["custom_blends_retrieve"];
         put?: never;
@@ -409,7 +415,7 @@ export interface paths {
         /**
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         delete: operations["custom_blends_destroy"];
         options?: never;
@@ -418,7 +424,7 @@ export interface paths {
          * Change a blend; a new composition becomes a new version
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         patch: operations["custom_blends_partial_update"];
         trace?: never;
@@ -436,7 +442,7 @@ export interface paths {
          * Grams of each note and of the carrier for a quantity of a base, cost and price
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["custom_blends_formulate"];
         delete?: never;
@@ -458,7 +464,7 @@ export interface paths {
          * Ask staff to review this blend
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["custom_blends_submit"];
         delete?: never;
@@ -480,7 +486,7 @@ export interface paths {
          * Is this blend safe for a product base, and how will it perform?
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["custom_blends_test_product_create"];
         delete?: never;
@@ -602,7 +608,7 @@ export interface paths {
          * Notes and starter blends for the caller's scent profile
          * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
          *
-         *     **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["custom_blends_recommendations_retrieve"];
         put?: never;
@@ -623,7 +629,7 @@ export interface paths {
         /**
          * @description Admin: every customer with order count and total spent (annotated in the list query).
          *
-         *     **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["customers_list"];
         put?: never;
@@ -644,7 +650,7 @@ export interface paths {
         /**
          * @description Admin: every customer with order count and total spent (annotated in the list query).
          *
-         *     **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["customers_retrieve"];
         put?: never;
@@ -656,7 +662,7 @@ export interface paths {
          * Staff: change names, phone, birthday or is_active (deactivating ends every session)
          * @description Admin: every customer with order count and total spent (annotated in the list query).
          *
-         *     **Admin scope:** `customers:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `customers:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         patch: operations["customers_partial_update"];
         trace?: never;
@@ -829,14 +835,14 @@ export interface paths {
         /**
          * @description Discount codes (admin).
          *
-         *     **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["discounts_list"];
         put?: never;
         /**
          * @description Discount codes (admin).
          *
-         *     **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["discounts_create"];
         delete?: never;
@@ -855,7 +861,7 @@ export interface paths {
         /**
          * @description Discount codes (admin).
          *
-         *     **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["discounts_retrieve"];
         put?: never;
@@ -863,7 +869,7 @@ export interface paths {
         /**
          * @description Discount codes (admin).
          *
-         *     **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         delete: operations["discounts_destroy"];
         options?: never;
@@ -871,7 +877,7 @@ export interface paths {
         /**
          * @description Discount codes (admin).
          *
-         *     **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         patch: operations["discounts_partial_update"];
         trace?: never;
@@ -906,7 +912,7 @@ export interface paths {
         /**
          * @description Stock per variant.
          *
-         *     **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["inventory_list"];
         put?: never;
@@ -928,7 +934,7 @@ export interface paths {
         put?: never;
         /**
          * Adjust a variant's stock (answers the movement)
-         * @description **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+         * @description **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["inventory_adjustments_create"];
         delete?: never;
@@ -948,7 +954,7 @@ export interface paths {
         put?: never;
         /**
          * Set or adjust up to 500 SKUs
-         * @description **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+         * @description **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["inventory_bulk_create"];
         delete?: never;
@@ -967,7 +973,7 @@ export interface paths {
         /**
          * @description The inventory ledger, newest first.
          *
-         *     **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["inventory_movements_list"];
         put?: never;
@@ -988,7 +994,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description **Admin scope:** `products:write` (an API key's `:write` includes `:read`). */
+        /** @description **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`). */
         delete: operations["media_destroy"];
         options?: never;
         head?: never;
@@ -1005,7 +1011,7 @@ export interface paths {
         /**
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["orders_list"];
         put?: never;
@@ -1013,7 +1019,7 @@ export interface paths {
          * Admin: create a phone or manual order (pending / unpaid without payment)
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["orders_create"];
         delete?: never;
@@ -1032,7 +1038,7 @@ export interface paths {
         /**
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["orders_retrieve"];
         put?: never;
@@ -1056,7 +1062,7 @@ export interface paths {
          * Cancel (customer: their own, before it ships); restocks and refunds what was paid
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["orders_cancel"];
         delete?: never;
@@ -1076,7 +1082,7 @@ export interface paths {
          * The order's timeline
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["orders_events_list"];
         put?: never;
@@ -1100,7 +1106,7 @@ export interface paths {
          * Admin: fulfil some or all lines (everything fulfilled ships the order)
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["orders_fulfillments_create"];
         delete?: never;
@@ -1122,7 +1128,7 @@ export interface paths {
          * Admin: record a manual payment of a pending order (→ confirmed / paid)
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["orders_pay"];
         delete?: never;
@@ -1144,7 +1150,7 @@ export interface paths {
          * Admin: refund part or all of what was paid, optionally restocking lines
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["orders_refunds_create"];
         delete?: never;
@@ -1170,7 +1176,7 @@ export interface paths {
          * Admin: change the status (shipping takes carrier and tracking)
          * @description Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every order.
          *
-         *     **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         patch: operations["orders_status_partial_update"];
         trace?: never;
@@ -1191,7 +1197,7 @@ export interface paths {
         /**
          * @description Anyone browses active products; admins (products:read) also see drafts, archived and stock.
          *
-         *     **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["products_create"];
         delete?: never;
@@ -1218,7 +1224,7 @@ export interface paths {
          * Archive a product (status becomes archived)
          * @description Anyone browses active products; admins (products:read) also see drafts, archived and stock.
          *
-         *     **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         delete: operations["products_destroy"];
         options?: never;
@@ -1226,7 +1232,7 @@ export interface paths {
         /**
          * @description Anyone browses active products; admins (products:read) also see drafts, archived and stock.
          *
-         *     **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         patch: operations["products_partial_update"];
         trace?: never;
@@ -1244,7 +1250,7 @@ export interface paths {
          * Upload an image (multipart)
          * @description Anyone browses active products; admins (products:read) also see drafts, archived and stock.
          *
-         *     **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["products_media_create"];
         delete?: never;
@@ -1270,7 +1276,7 @@ export interface paths {
          * Add a variant
          * @description Anyone browses active products; admins (products:read) also see drafts, archived and stock.
          *
-         *     **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["products_variants_create"];
         delete?: never;
@@ -1292,7 +1298,7 @@ export interface paths {
          * Create up to 100 products
          * @description Anyone browses active products; admins (products:read) also see drafts, archived and stock.
          *
-         *     **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["products_bulk_create"];
         delete?: never;
@@ -1311,11 +1317,11 @@ export interface paths {
         get: operations["variants_retrieve"];
         put?: never;
         post?: never;
-        /** @description **Admin scope:** `products:write` (an API key's `:write` includes `:read`). */
+        /** @description **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`). */
         delete: operations["variants_destroy"];
         options?: never;
         head?: never;
-        /** @description **Admin scope:** `products:write` (an API key's `:write` includes `:read`). */
+        /** @description **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`). */
         patch: operations["variants_partial_update"];
         trace?: never;
     };
@@ -1330,14 +1336,14 @@ export interface paths {
          * List webhook subscriptions
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["webhooks_list"];
         put?: never;
         /**
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["webhooks_create"];
         delete?: never;
@@ -1357,7 +1363,7 @@ export interface paths {
          * A webhook subscription
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["webhooks_retrieve"];
         put?: never;
@@ -1365,7 +1371,7 @@ export interface paths {
         /**
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         delete: operations["webhooks_destroy"];
         options?: never;
@@ -1373,7 +1379,7 @@ export interface paths {
         /**
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         patch: operations["webhooks_partial_update"];
         trace?: never;
@@ -1389,7 +1395,7 @@ export interface paths {
          * Deliveries of a subscription, newest first, with their attempts
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["webhooks_deliveries_list"];
         put?: never;
@@ -1413,7 +1419,7 @@ export interface paths {
          * Send webhook.ping to this subscription
          * @description Webhook subscriptions; the secret is returned once, in the 201 of the creation.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["webhooks_ping"];
         delete?: never;
@@ -1432,7 +1438,7 @@ export interface paths {
         /**
          * @description One delivery with its attempts, and redelivery.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         get: operations["webhooks_deliveries_retrieve"];
         put?: never;
@@ -1456,7 +1462,7 @@ export interface paths {
          * Redeliver now (a fresh round of attempts)
          * @description One delivery with its attempts, and redelivery.
          *
-         *     **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+         *     **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
          */
         post: operations["webhooks_deliveries_redeliver"];
         delete?: never;
@@ -3508,6 +3514,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -3575,6 +3590,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -3633,6 +3657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -3684,6 +3717,15 @@ export interface operations {
             };
             /** @description Error envelope (`validation_error`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3759,6 +3801,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -3811,6 +3862,15 @@ export interface operations {
             };
             /** @description Error envelope (`validation_error`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3879,6 +3939,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_authenticated, invalid_token or invalid_credentials`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4040,6 +4109,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -4130,6 +4208,15 @@ export interface operations {
             };
             /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4236,6 +4323,15 @@ export interface operations {
             };
             /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4400,6 +4496,15 @@ export interface operations {
             };
             /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4572,6 +4677,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -4665,6 +4779,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -4737,6 +4860,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5151,6 +5283,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -5388,6 +5529,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -5469,6 +5619,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5560,6 +5719,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -5641,6 +5809,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6362,6 +6539,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -6501,6 +6687,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6738,6 +6933,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7110,6 +7314,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -7243,6 +7456,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7391,6 +7613,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -7461,6 +7692,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7623,6 +7863,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7870,6 +8119,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -8071,6 +8329,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -8141,6 +8408,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8499,6 +8775,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -8689,6 +8974,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -8861,6 +9155,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -8954,6 +9257,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -9035,6 +9347,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9141,6 +9462,15 @@ export interface operations {
             };
             /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9358,6 +9688,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9609,6 +9948,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -9690,6 +10038,15 @@ export interface operations {
             };
             /** @description Error envelope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9865,6 +10222,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -9935,6 +10301,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10191,6 +10566,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -10330,6 +10714,15 @@ export interface operations {
             };
             /** @description Error envelope (`permission_denied or insufficient_scope`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10574,6 +10967,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -10754,6 +11156,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Error envelope (`unsupported_media_type`). */
             415: {
                 headers: {
@@ -10915,6 +11326,15 @@ export interface operations {
             };
             /** @description Error envelope (`conflict, out_of_stock, invalid_transition or idempotency_in_progress`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error envelope (`payload_too_large`). */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -87,6 +92,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | TokenPairEnvelope]:
     """Exchange email and password for a token pair
 
+     After `LOGIN_FAILURE_LIMIT` failed logins for one account (10 per 15 minutes by default, from any
+    address) it answers 429 with `Retry-After` until the window ends, whatever the password.
+
     Args:
         body (Login):
 
@@ -116,6 +124,9 @@ def sync(
 ) -> ErrorEnvelope | TokenPairEnvelope | None:
     """Exchange email and password for a token pair
 
+     After `LOGIN_FAILURE_LIMIT` failed logins for one account (10 per 15 minutes by default, from any
+    address) it answers 429 with `Retry-After` until the window ends, whatever the password.
+
     Args:
         body (Login):
 
@@ -139,6 +150,9 @@ async def asyncio_detailed(
     body: Login,
 ) -> Response[ErrorEnvelope | TokenPairEnvelope]:
     """Exchange email and password for a token pair
+
+     After `LOGIN_FAILURE_LIMIT` failed logins for one account (10 per 15 minutes by default, from any
+    address) it answers 429 with `Retry-After` until the window ends, whatever the password.
 
     Args:
         body (Login):
@@ -166,6 +180,9 @@ async def asyncio(
     body: Login,
 ) -> ErrorEnvelope | TokenPairEnvelope | None:
     """Exchange email and password for a token pair
+
+     After `LOGIN_FAILURE_LIMIT` failed logins for one account (10 per 15 minutes by default, from any
+    address) it answers 429 with `Retry-After` until the window ends, whatever the password.
 
     Args:
         body (Login):

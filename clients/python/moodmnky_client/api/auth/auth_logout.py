@@ -44,6 +44,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -79,7 +84,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: Logout,
 ) -> Response[Any | ErrorEnvelope]:
-    """Blacklist a refresh token
+    """End the login session: its refresh and access tokens stop working at once
 
     Args:
         body (Logout):
@@ -108,7 +113,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: Logout,
 ) -> Any | ErrorEnvelope | None:
-    """Blacklist a refresh token
+    """End the login session: its refresh and access tokens stop working at once
 
     Args:
         body (Logout):
@@ -132,7 +137,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: Logout,
 ) -> Response[Any | ErrorEnvelope]:
-    """Blacklist a refresh token
+    """End the login session: its refresh and access tokens stop working at once
 
     Args:
         body (Logout):
@@ -159,7 +164,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: Logout,
 ) -> Any | ErrorEnvelope | None:
-    """Blacklist a refresh token
+    """End the login session: its refresh and access tokens stop working at once
 
     Args:
         body (Logout):

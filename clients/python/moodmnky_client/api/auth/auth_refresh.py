@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -87,6 +92,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | TokenPairEnvelope]:
     """Rotate a refresh token; the old one stops working
 
+     Of concurrent refreshes of one token exactly one succeeds. Presenting a refresh token that was
+    already rotated ends that whole login session (reuse detection).
+
     Args:
         body (Refresh):
 
@@ -116,6 +124,9 @@ def sync(
 ) -> ErrorEnvelope | TokenPairEnvelope | None:
     """Rotate a refresh token; the old one stops working
 
+     Of concurrent refreshes of one token exactly one succeeds. Presenting a refresh token that was
+    already rotated ends that whole login session (reuse detection).
+
     Args:
         body (Refresh):
 
@@ -139,6 +150,9 @@ async def asyncio_detailed(
     body: Refresh,
 ) -> Response[ErrorEnvelope | TokenPairEnvelope]:
     """Rotate a refresh token; the old one stops working
+
+     Of concurrent refreshes of one token exactly one succeeds. Presenting a refresh token that was
+    already rotated ends that whole login session (reuse detection).
 
     Args:
         body (Refresh):
@@ -166,6 +180,9 @@ async def asyncio(
     body: Refresh,
 ) -> ErrorEnvelope | TokenPairEnvelope | None:
     """Rotate a refresh token; the old one stops working
+
+     Of concurrent refreshes of one token exactly one succeeds. Presenting a refresh token that was
+    already rotated ends that whole login session (reuse detection).
 
     Args:
         body (Refresh):

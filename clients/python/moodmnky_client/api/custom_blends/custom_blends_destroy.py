@@ -81,7 +81,8 @@ def sync_detailed(
 ) -> Response[Any | ErrorEnvelope]:
     """A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -112,7 +113,8 @@ def sync(
 ) -> Any | ErrorEnvelope | None:
     """A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -138,7 +140,8 @@ async def asyncio_detailed(
 ) -> Response[Any | ErrorEnvelope]:
     """A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -167,7 +170,8 @@ async def asyncio(
 ) -> Any | ErrorEnvelope | None:
     """A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -106,7 +106,8 @@ def sync_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         customer_id (float | Unset):
@@ -148,7 +149,8 @@ def sync(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         customer_id (float | Unset):
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         customer_id (float | Unset):
@@ -225,7 +228,8 @@ async def asyncio(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         customer_id (float | Unset):

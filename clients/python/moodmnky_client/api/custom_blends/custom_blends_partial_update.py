@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -105,7 +110,8 @@ def sync_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -141,7 +147,8 @@ def sync(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -172,7 +179,8 @@ async def asyncio_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -206,7 +214,8 @@ async def asyncio(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -105,7 +105,8 @@ def sync_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         category (str | Unset):
@@ -150,7 +151,8 @@ def sync(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         category (str | Unset):
@@ -190,7 +192,8 @@ async def asyncio_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         category (str | Unset):
@@ -233,7 +236,8 @@ async def asyncio(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         category (str | Unset):

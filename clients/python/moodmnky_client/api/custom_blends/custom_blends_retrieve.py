@@ -89,7 +89,8 @@ def sync_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -122,7 +123,8 @@ def sync(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -181,7 +184,8 @@ async def asyncio(
 
      A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
 
-    **Admin scope:** `blends:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):

@@ -127,7 +127,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | PaginatedAdminCustomerList]:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         date_joined_after (datetime.date | Unset):
@@ -179,7 +180,8 @@ def sync(
 ) -> ErrorEnvelope | PaginatedAdminCustomerList | None:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         date_joined_after (datetime.date | Unset):
@@ -226,7 +228,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | PaginatedAdminCustomerList]:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         date_joined_after (datetime.date | Unset):
@@ -276,7 +279,8 @@ async def asyncio(
 ) -> ErrorEnvelope | PaginatedAdminCustomerList | None:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         date_joined_after (datetime.date | Unset):

@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -105,7 +110,8 @@ def sync_detailed(
 
      Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -141,7 +147,8 @@ def sync(
 
      Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -172,7 +179,8 @@ async def asyncio_detailed(
 
      Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -206,7 +214,8 @@ async def asyncio(
 
      Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

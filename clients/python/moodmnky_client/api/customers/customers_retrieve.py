@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[AdminCustomerEnvelope | ErrorEnvelope]:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -118,7 +119,8 @@ def sync(
 ) -> AdminCustomerEnvelope | ErrorEnvelope | None:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[AdminCustomerEnvelope | ErrorEnvelope]:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -173,7 +176,8 @@ async def asyncio(
 ) -> AdminCustomerEnvelope | ErrorEnvelope | None:
     """Admin: every customer with order count and total spent (annotated in the list query).
 
-    **Admin scope:** `customers:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `customers:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -81,7 +81,8 @@ def sync_detailed(
 ) -> Response[Any | ErrorEnvelope]:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -112,7 +113,8 @@ def sync(
 ) -> Any | ErrorEnvelope | None:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -138,7 +140,8 @@ async def asyncio_detailed(
 ) -> Response[Any | ErrorEnvelope]:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -167,7 +170,8 @@ async def asyncio(
 ) -> Any | ErrorEnvelope | None:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):

@@ -117,7 +117,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | PaginatedDiscountList]:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         code (str | Unset):
@@ -163,7 +164,8 @@ def sync(
 ) -> ErrorEnvelope | PaginatedDiscountList | None:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         code (str | Unset):
@@ -204,7 +206,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | PaginatedDiscountList]:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         code (str | Unset):
@@ -248,7 +251,8 @@ async def asyncio(
 ) -> ErrorEnvelope | PaginatedDiscountList | None:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         code (str | Unset):

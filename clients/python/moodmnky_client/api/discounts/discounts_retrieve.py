@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[DiscountEnvelope | ErrorEnvelope]:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -118,7 +119,8 @@ def sync(
 ) -> DiscountEnvelope | ErrorEnvelope | None:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[DiscountEnvelope | ErrorEnvelope]:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -173,7 +176,8 @@ async def asyncio(
 ) -> DiscountEnvelope | ErrorEnvelope | None:
     """Discount codes (admin).
 
-    **Admin scope:** `discounts:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `discounts:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):

@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -92,7 +97,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | StockMovementEnvelope]:
     """Adjust a variant's stock (answers the movement)
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (StockAdjustment):
@@ -123,7 +129,8 @@ def sync(
 ) -> ErrorEnvelope | StockMovementEnvelope | None:
     """Adjust a variant's stock (answers the movement)
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (StockAdjustment):
@@ -149,7 +156,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | StockMovementEnvelope]:
     """Adjust a variant's stock (answers the movement)
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (StockAdjustment):
@@ -178,7 +186,8 @@ async def asyncio(
 ) -> ErrorEnvelope | StockMovementEnvelope | None:
     """Adjust a variant's stock (answers the movement)
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (StockAdjustment):

@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -92,7 +97,8 @@ def sync_detailed(
 ) -> Response[BulkResponseEnvelope | ErrorEnvelope]:
     """Set or adjust up to 500 SKUs
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (InventoryBulk): Items are validated one by one by the view, so each error can name
@@ -124,7 +130,8 @@ def sync(
 ) -> BulkResponseEnvelope | ErrorEnvelope | None:
     """Set or adjust up to 500 SKUs
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (InventoryBulk): Items are validated one by one by the view, so each error can name
@@ -151,7 +158,8 @@ async def asyncio_detailed(
 ) -> Response[BulkResponseEnvelope | ErrorEnvelope]:
     """Set or adjust up to 500 SKUs
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (InventoryBulk): Items are validated one by one by the view, so each error can name
@@ -181,7 +189,8 @@ async def asyncio(
 ) -> BulkResponseEnvelope | ErrorEnvelope | None:
     """Set or adjust up to 500 SKUs
 
-     **Admin scope:** `inventory:write` (an API key's `:write` includes `:read`).
+     **Admin scope:** `inventory:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (InventoryBulk): Items are validated one by one by the view, so each error can name

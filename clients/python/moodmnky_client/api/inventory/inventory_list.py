@@ -108,7 +108,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | PaginatedInventoryItemList]:
     """Stock per variant.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -151,7 +152,8 @@ def sync(
 ) -> ErrorEnvelope | PaginatedInventoryItemList | None:
     """Stock per variant.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -189,7 +191,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | PaginatedInventoryItemList]:
     """Stock per variant.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -230,7 +233,8 @@ async def asyncio(
 ) -> ErrorEnvelope | PaginatedInventoryItemList | None:
     """Stock per variant.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.

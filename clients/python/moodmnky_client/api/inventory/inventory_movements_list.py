@@ -129,7 +129,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | PaginatedStockMovementList]:
     """The inventory ledger, newest first.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):
@@ -181,7 +182,8 @@ def sync(
 ) -> ErrorEnvelope | PaginatedStockMovementList | None:
     """The inventory ledger, newest first.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):
@@ -228,7 +230,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | PaginatedStockMovementList]:
     """The inventory ledger, newest first.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):
@@ -278,7 +281,8 @@ async def asyncio(
 ) -> ErrorEnvelope | PaginatedStockMovementList | None:
     """The inventory ledger, newest first.
 
-    **Admin scope:** `inventory:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `inventory:read` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):

@@ -79,7 +79,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorEnvelope]:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -108,7 +109,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorEnvelope | None:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -132,7 +134,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorEnvelope]:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -159,7 +162,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorEnvelope | None:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):

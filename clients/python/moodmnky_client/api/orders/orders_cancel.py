@@ -68,6 +68,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -111,7 +116,8 @@ def sync_detailed(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -148,7 +154,8 @@ def sync(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -180,7 +187,8 @@ async def asyncio_detailed(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -215,7 +223,8 @@ async def asyncio(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -115,7 +120,8 @@ def sync_detailed(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (AdminOrderCreate): POST /orders/ (phone and manual orders).
@@ -149,7 +155,8 @@ def sync(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (AdminOrderCreate): POST /orders/ (phone and manual orders).
@@ -178,7 +185,8 @@ async def asyncio_detailed(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (AdminOrderCreate): POST /orders/ (phone and manual orders).
@@ -210,7 +218,8 @@ async def asyncio(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (AdminOrderCreate): POST /orders/ (phone and manual orders).

@@ -90,7 +90,8 @@ def sync_detailed(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -124,7 +125,8 @@ def sync(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -153,7 +155,8 @@ async def asyncio_detailed(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -185,7 +188,8 @@ async def asyncio(
      Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):

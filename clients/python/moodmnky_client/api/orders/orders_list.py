@@ -138,7 +138,8 @@ def sync_detailed(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):
@@ -191,7 +192,8 @@ def sync(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):
@@ -239,7 +241,8 @@ async def asyncio_detailed(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):
@@ -290,7 +293,8 @@ async def asyncio(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         created_after (datetime.datetime | Unset):

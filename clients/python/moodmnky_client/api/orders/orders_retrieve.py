@@ -88,7 +88,8 @@ def sync_detailed(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -120,7 +121,8 @@ def sync(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -147,7 +149,8 @@ async def asyncio_detailed(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):
@@ -177,7 +180,8 @@ async def asyncio(
     """Orders: a customer sees their own; admins (`orders:read` / `orders:write`) see and change every
     order.
 
-    **Admin scope:** `orders:read` (an API key's `:write` includes `:read`).
+    **Admin scope:** `orders:read` (held by an API key, or by a staff user's model permissions; `:write`
+    includes `:read`).
 
     Args:
         id (str):

@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -94,7 +99,8 @@ def sync_detailed(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (ProductBulk):
@@ -127,7 +133,8 @@ def sync(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (ProductBulk):
@@ -155,7 +162,8 @@ async def asyncio_detailed(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (ProductBulk):
@@ -186,7 +194,8 @@ async def asyncio(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (ProductBulk):

@@ -83,7 +83,8 @@ def sync_detailed(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -116,7 +117,8 @@ def sync(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -175,7 +178,8 @@ async def asyncio(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -104,7 +109,8 @@ def sync_detailed(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -140,7 +146,8 @@ def sync(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -171,7 +178,8 @@ async def asyncio_detailed(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -205,7 +213,8 @@ async def asyncio(
 
      Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

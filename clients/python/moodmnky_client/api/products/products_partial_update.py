@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -103,7 +108,8 @@ def sync_detailed(
 ) -> Response[AdminProductEnvelope | ErrorEnvelope]:
     """Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -137,7 +143,8 @@ def sync(
 ) -> AdminProductEnvelope | ErrorEnvelope | None:
     """Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -166,7 +173,8 @@ async def asyncio_detailed(
 ) -> Response[AdminProductEnvelope | ErrorEnvelope]:
     """Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -198,7 +206,8 @@ async def asyncio(
 ) -> AdminProductEnvelope | ErrorEnvelope | None:
     """Anyone browses active products; admins (products:read) also see drafts, archived and stock.
 
-    **Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    **Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -84,7 +84,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorEnvelope]:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -113,7 +114,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorEnvelope | None:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -137,7 +139,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Any | ErrorEnvelope]:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -164,7 +167,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Any | ErrorEnvelope | None:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):

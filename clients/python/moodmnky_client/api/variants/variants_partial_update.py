@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -101,7 +106,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatchedVariantUpdate | Unset = UNSET,
 ) -> Response[AdminVariantEnvelope | ErrorEnvelope]:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -134,7 +140,8 @@ def sync(
     client: AuthenticatedClient,
     body: PatchedVariantUpdate | Unset = UNSET,
 ) -> AdminVariantEnvelope | ErrorEnvelope | None:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -162,7 +169,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatchedVariantUpdate | Unset = UNSET,
 ) -> Response[AdminVariantEnvelope | ErrorEnvelope]:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):
@@ -193,7 +201,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatchedVariantUpdate | Unset = UNSET,
 ) -> AdminVariantEnvelope | ErrorEnvelope | None:
-    """**Admin scope:** `products:write` (an API key's `:write` includes `:read`).
+    """**Admin scope:** `products:write` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (int):

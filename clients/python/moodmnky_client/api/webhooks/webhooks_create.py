@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -92,7 +97,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | WebhookSubscriptionCreatedEnvelope]:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (WebhookWrite):
@@ -123,7 +129,8 @@ def sync(
 ) -> ErrorEnvelope | WebhookSubscriptionCreatedEnvelope | None:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (WebhookWrite):
@@ -149,7 +156,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | WebhookSubscriptionCreatedEnvelope]:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (WebhookWrite):
@@ -178,7 +186,8 @@ async def asyncio(
 ) -> ErrorEnvelope | WebhookSubscriptionCreatedEnvelope | None:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         body (WebhookWrite):

@@ -118,7 +118,8 @@ def sync_detailed(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -163,7 +164,8 @@ def sync(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -203,7 +205,8 @@ async def asyncio_detailed(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -246,7 +249,8 @@ async def asyncio(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -99,7 +104,8 @@ def sync_detailed(
 
      One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -132,7 +138,8 @@ def sync(
 
      One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -160,7 +167,8 @@ async def asyncio_detailed(
 
      One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -191,7 +199,8 @@ async def asyncio(
 
      One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -87,7 +87,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | WebhookDeliveryEnvelope]:
     """One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -118,7 +119,8 @@ def sync(
 ) -> ErrorEnvelope | WebhookDeliveryEnvelope | None:
     """One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -144,7 +146,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | WebhookDeliveryEnvelope]:
     """One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -173,7 +176,8 @@ async def asyncio(
 ) -> ErrorEnvelope | WebhookDeliveryEnvelope | None:
     """One delivery with its attempts, and redelivery.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

@@ -93,7 +93,8 @@ def sync_detailed(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -129,7 +130,8 @@ def sync(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -194,7 +197,8 @@ async def asyncio(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         limit (int | Unset):  Default: 20.

@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorEnvelope.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 415:
         response_415 = ErrorEnvelope.from_dict(response.json())
 
@@ -103,7 +108,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | WebhookSubscriptionEnvelope]:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -137,7 +143,8 @@ def sync(
 ) -> ErrorEnvelope | WebhookSubscriptionEnvelope | None:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -166,7 +173,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | WebhookSubscriptionEnvelope]:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -198,7 +206,8 @@ async def asyncio(
 ) -> ErrorEnvelope | WebhookSubscriptionEnvelope | None:
     """Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):

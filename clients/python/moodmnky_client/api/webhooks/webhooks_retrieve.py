@@ -89,7 +89,8 @@ def sync_detailed(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -122,7 +123,8 @@ def sync(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -150,7 +152,8 @@ async def asyncio_detailed(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
@@ -181,7 +184,8 @@ async def asyncio(
 
      Webhook subscriptions; the secret is returned once, in the 201 of the creation.
 
-    **Admin scope:** `webhooks:manage` (an API key's `:write` includes `:read`).
+    **Admin scope:** `webhooks:manage` (held by an API key, or by a staff user's model permissions;
+    `:write` includes `:read`).
 
     Args:
         id (str):
