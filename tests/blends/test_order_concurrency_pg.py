@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from moodmnky.api.tokens import tokens_for
+from moodmnky.tokens import tokens_for
 from rest_framework.test import APIClient
 
 from blends.models import Note, NoteStockMovement
