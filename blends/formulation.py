@@ -7,6 +7,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from django.conf import settings
 
 from blends.analysis import CENT, HUNDRED, IfraResult, Part, ifra_check
+from moodmnky.money import store_currency
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def formulate(*, parts: Sequence[Part], base, quantity: int, blend_id: str, vers
         blend_id=str(blend_id), blend_version=version_number, product_base=base, quantity=quantity,
         total_grams=total, fragrance_grams=fragrance, carrier_grams=total - fragrance, components=lines,
         cost=sum((line.cost for line in lines), Decimal("0.00")), unit_price=unit_price,
-        price=(unit_price * quantity).quantize(CENT), currency=settings.STORE_CURRENCY,
+        price=(unit_price * quantity).quantize(CENT), currency=store_currency(),
         ifra=ifra_check(parts, base),
     )
 

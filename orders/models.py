@@ -7,11 +7,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from moodmnky.money import store_currency
+
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
-def _store_currency() -> str:
-    return settings.STORE_CURRENCY
+def _store_currency() -> str:  # the migrations name this default
+    return store_currency()
 
 
 class Order(models.Model):

@@ -1,9 +1,9 @@
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from blends.formulation import blend_unit_price
 from blends.models import Blend, FragranceCategory, IfraCategory, Note, ProductBase, ProductType, Volatility
+from moodmnky.api.fields import CurrencyField
 from moodmnky.api.schema import NamedChoiceField
 
 
@@ -79,7 +79,7 @@ class ProductBaseSerializer(serializers.ModelSerializer):
     ifra_category = _ifra_category(read_only=True)
     fragrance_load = _percent(help_text="Percent of the finished product's weight that is fragrance.")
     blend_price = serializers.SerializerMethodField(help_text="Price of one unit made with a custom blend.")
-    currency = serializers.SerializerMethodField()
+    currency = CurrencyField()
 
     class Meta:
         model = ProductBase
@@ -91,8 +91,6 @@ class ProductBaseSerializer(serializers.ModelSerializer):
     def get_blend_price(self, base) -> str:
         return f"{blend_unit_price(base):.2f}"
 
-    def get_currency(self, base) -> str:
-        return settings.STORE_CURRENCY
 
 
 class PyramidSerializer(serializers.Serializer):

@@ -4,8 +4,8 @@ from rest_framework import serializers
 from carts.models import Cart, DiscountCode
 from carts.services import MAX_LINE_QUANTITY
 from catalog.models import Category, Product
+from moodmnky.api.fields import CurrencyField
 from moodmnky.api.schema import NamedChoiceField
-from moodmnky.money import store_currency
 
 
 def _discount_type(**kwargs) -> NamedChoiceField:
@@ -160,7 +160,7 @@ class DiscountSerializer(serializers.ModelSerializer):
     product_ids = serializers.PrimaryKeyRelatedField(source="products", many=True, read_only=True)
     category_ids = serializers.PrimaryKeyRelatedField(source="categories", many=True, read_only=True)
     state = serializers.SerializerMethodField()
-    currency = serializers.SerializerMethodField()
+    currency = CurrencyField()
 
     class Meta:
         model = DiscountCode
@@ -175,8 +175,6 @@ class DiscountSerializer(serializers.ModelSerializer):
     def get_state(self, discount) -> str:
         return discount.state()
 
-    def get_currency(self, discount) -> str:
-        return store_currency()
 
 
 class DiscountWriteSerializer(serializers.Serializer):

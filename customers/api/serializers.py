@@ -9,9 +9,8 @@ from customers.models import (
     LoyaltyTransaction,
     ReminderFrequency,
 )
-from customers.registry import OrderStats
 from customers.services import customer_currencies
-from moodmnky.money import store_currency
+from moodmnky.api.fields import CurrencyField
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -28,10 +27,8 @@ class OrderStatsSerializer(serializers.Serializer):
     total_spent = serializers.DecimalField(**MONEY)
     average_order_value = serializers.DecimalField(**MONEY)
     last_order_date = serializers.DateTimeField(allow_null=True)
-    currency = serializers.SerializerMethodField()
+    currency = CurrencyField()
 
-    def get_currency(self, stats: OrderStats) -> str:
-        return store_currency()
 
 
 class CustomerSerializer(serializers.ModelSerializer):
@@ -58,7 +55,7 @@ class AdminCustomerSerializer(CustomerSerializer):
 
     order_count = serializers.SerializerMethodField()
     total_spent = serializers.SerializerMethodField()
-    currency = serializers.SerializerMethodField()
+    currency = CurrencyField()
 
     class Meta(CustomerSerializer.Meta):
         fields = [*CustomerSerializer.Meta.fields, "is_active", "is_staff", "lifetime_points", "anonymized_at",
@@ -72,8 +69,6 @@ class AdminCustomerSerializer(CustomerSerializer):
     def get_total_spent(self, customer: Customer) -> str:
         return f"{selectors.customer_order_stats(customer).total_spent:.2f}"
 
-    def get_currency(self, customer: Customer) -> str:
-        return store_currency()
 
 
 class PreferencesUpdateSerializer(serializers.Serializer):

@@ -8,6 +8,7 @@ from carts.selectors import shipping_method_input
 from catalog.models import Variant
 from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
+from moodmnky.money import store_currency
 from orders.models import Order, OrderEvent
 from orders.payments import gateway_get
 from orders.services.lifecycle import Outbox, order_event_add
@@ -47,7 +48,7 @@ def order_admin_create(*, lines: list[dict], shipping_address: dict, actor: Acto
     with charges_voided_on_failure(gateway) as charges, transaction.atomic():
         order = Order.objects.create(
             number=order_number_next(), customer=customer, email=email, source=source,
-            currency=settings.STORE_CURRENCY, subtotal=totals.subtotal, discount_total=totals.discount_total,
+            currency=store_currency(), subtotal=totals.subtotal, discount_total=totals.discount_total,
             shipping_total=totals.shipping_total, tax_total=totals.tax_total, total=totals.total,
             shipping_method=shipping_method, shipping_address=shipping_address, billing_address=billing_address,
             note=note,
