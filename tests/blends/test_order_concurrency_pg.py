@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from moodmnky.tokens import tokens_for
 from rest_framework.test import APIClient
 
 from blends.models import Note, NoteStockMovement
 from carts.models import CartItem
+from moodmnky.tokens import tokens_for
 from orders.models import Order
 from tests.blends.factories import BlendFactory, NoteFactory, ProductBaseFactory
 from tests.concurrency import run_concurrently
