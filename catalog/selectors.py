@@ -5,6 +5,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
+from moodmnky.lookups import by_id_or_slug, first_by_id_or_slug
 
 
 def variant_available(variant: Variant) -> int | None:
@@ -36,17 +37,13 @@ def product_prefetches() -> list[Prefetch]:
 def product_get(*, lookup: str | int, admin: bool) -> Product | None:
     """A product by id (digits) or slug; None when missing or hidden from this caller."""
     products = product_queryset(admin=admin)
-    lookup = str(lookup)
-    if lookup.isascii() and lookup.isdigit():  # "²" is a digit to isdigit(), not to int()
-        return products.filter(pk=int(lookup)).first()
-    return products.filter(slug=lookup).first()
+    return first_by_id_or_slug(products, lookup)
 
 
 def product_id_of(lookup: str, *, admin: bool = True) -> int | None:
     """The id of the product with this id (digits) or slug, without loading the row's other columns."""
     products = Product.objects.all() if admin else Product.objects.active()
-    found = products.filter(pk=int(lookup)) if lookup.isascii() and lookup.isdigit() else products.filter(slug=lookup)
-    return found.values_list("pk", flat=True).first()
+    return by_id_or_slug(products, lookup).values_list("pk", flat=True).first()
 
 
 def category_and_descendant_ids(slug: str) -> list[int]:

@@ -26,6 +26,7 @@ from moodmnky.api.permissions import (
     required_scope,
 )
 from moodmnky.errors import ValidationFailedError
+from moodmnky.lookups import first_by_id_or_slug
 
 
 class IsCustomerOrAdminWithScope(BasePermission):
@@ -45,8 +46,7 @@ class IsCustomerOrAdminWithScope(BasePermission):
 
 
 def get_by_id_or_slug(queryset, lookup: str):
-    is_id = lookup.isascii() and lookup.isdigit()  # "²" is a digit to isdigit(), not to int()
-    obj = (queryset.filter(pk=int(lookup)) if is_id else queryset.filter(slug=lookup)).first()
+    obj = first_by_id_or_slug(queryset, lookup)
     if obj is None:
         raise Http404
     return obj

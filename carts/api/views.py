@@ -13,6 +13,7 @@ from carts.errors import CartItemNotFoundError
 from carts.models import Cart
 from moodmnky.api.permissions import IsAdminWithScope, IsCustomer, customer_of
 from moodmnky.api.schema import ErrorSerializer
+from moodmnky.lookups import is_id
 
 CART_409 = {409: ErrorSerializer}
 
@@ -169,6 +170,6 @@ class DiscountViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
 
 def _item_pk(item_id: str) -> int:
-    if not (str(item_id).isascii() and str(item_id).isdigit()):
+    if not is_id(item_id):
         raise CartItemNotFoundError()
     return int(item_id)

@@ -19,6 +19,7 @@ from moodmnky.api.exceptions import flatten_errors
 from moodmnky.api.http_cache import cached_body, conditional_response, store_body, stored_body
 from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
+from moodmnky.lookups import first_by_id_or_slug, is_id
 
 
 def representation_of(request) -> str:
@@ -33,14 +34,8 @@ def product_id_or_404(lookup: str) -> int:
     return product_id
 
 
-def _is_id(lookup: str) -> bool:
-    """ASCII digits only: "²" and "١" are digits to str.isdigit(), not ids."""
-    return lookup.isascii() and lookup.isdigit()
-
-
 def get_by_id_or_slug(queryset, lookup: str):
-    found = queryset.filter(pk=int(lookup)) if _is_id(lookup) else queryset.filter(slug=lookup)
-    obj = found.first()
+    obj = first_by_id_or_slug(queryset, lookup)
     if obj is None:
         raise Http404
     return obj
@@ -103,11 +98,11 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def retrieve(self, request, pk=None, *args, **kwargs):
         representation, base = representation_of(request), request.build_absolute_uri("/")
-        product_id = int(pk) if _is_id(pk) else catalog_cache.slug_to_id(pk)
+        product_id = int(pk) if is_id(pk) else catalog_cache.slug_to_id(pk)
         # The key is taken before the read, so a change committed meanwhile invalidates what we store.
         key = catalog_cache.product_key(product_id, representation, base) if product_id else None
         hit = stored_body(key)
-        if hit is not None and (_is_id(pk) or hit[1]["slug"] == pk):
+        if hit is not None and (is_id(pk) or hit[1]["slug"] == pk):
             etag, body = hit
         else:
             product = selectors.product_get(lookup=pk, admin=representation == "admin")
