@@ -17,6 +17,8 @@ from django.test import Client
 from customers.models import Customer
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Screenshots of the browser tests, kept by CI as artifacts (E2E_ARTIFACTS overrides; ignored by git).
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).resolve().parents[2] / "artifacts" / "e2e"))
 STAFF_EMAIL = "staff@e2e.example"
 STAFF_PASSWORD = "e2e-staff-password-42"
 TIMEOUT_MS = 10_000
@@ -97,6 +99,21 @@ def admin_page(page, staff, live_server):
                                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                                "url": live_server.url}])
     return page
+
+
+@pytest.fixture
+def shot(page, request):
+    """`shot("shipped")` saves a full-page screenshot as artifacts/e2e/<test name>/<NN>-shipped.png."""
+    folder = ARTIFACTS / request.node.name.replace("[", "-").replace("]", "")
+    counter = iter(range(1, 100))
+
+    def take(name: str) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{next(counter):02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
 
 
 def run_action(page, action: str, *pks) -> None:
