@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
 
 .PHONY: install run test lint schema check-deploy clean
 
@@ -22,9 +23,10 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py seed_demo --if-empty
 	HOST=$(HOST) PORT=$(PORT) scripts/run-dev.sh
 
-## test: the whole suite (SQLite by default; DATABASE_URL / REDIS_URL select PostgreSQL / Redis)
+## test: the whole suite (SQLite by default; DATABASE_URL / REDIS_URL select PostgreSQL / Redis), in
+## TEST_WORKERS processes (pytest-xdist; a test file stays in one process); PYTEST_ARGS adds pytest options
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

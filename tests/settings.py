@@ -9,6 +9,16 @@ os.environ.setdefault("JWT_SIGNING_KEY", "test-only-jwt-signing-key-0123456789ab
 os.environ.setdefault("HTTPS_ONLY", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"moodmnky-test-{os.getpid()}")
+# `make test` runs the suite in several pytest-xdist worker processes. Each gets a database of its own
+# (pytest-django appends the worker id) and a Redis database of its own: the tests clear the cache
+# between tests, and django-redis's clear() empties the whole Redis database, not just one prefix.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _XDIST_WORKER.startswith("gw") and os.environ.get("REDIS_URL"):
+    from urllib.parse import urlsplit
+
+    _redis = urlsplit(os.environ["REDIS_URL"])
+    _redis_db = int(_redis.path.strip("/") or 0) + int(_XDIST_WORKER[2:])
+    os.environ["REDIS_URL"] = _redis._replace(path=f"/{_redis_db}").geturl()
 
 from decimal import Decimal  # noqa: E402
 
