@@ -35,6 +35,9 @@ class LineInline(ReadOnlyInline):
               "quantity_refunded", "quantity_restocked", "is_made_to_order", "blend"]
     readonly_fields = fields
 
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("orders.view_order")  # the lines are part of the order
+
     @admin.display(description="custom blend")
     def blend(self, line):
         """The formula as bought (grams from the line's snapshot) and the batch sheet for this base and quantity."""

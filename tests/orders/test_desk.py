@@ -238,7 +238,7 @@ def test_pick_list_and_packing_slips_print_one_page_per_order(desk, place_order)
 
     for html in (pick, slips):
         assert html.count('class="sheet sheet-page"') == 2
-        assert "@media print" in html and "break-after: page" in html
+        assert "@media print" in html and "break-before: page" in html
     assert first.lines.get().sku in pick and f"Pick list — order {second.number}" in pick
     assert "1 Market Street" in slips and "Ada Lovelace" in slips
     assert client.get(f"{ORDERS}print/pick-list/?ids=forged").status_code == 404
