@@ -131,6 +131,9 @@ def test_an_order_lines_batch_sheet_is_of_the_version_it_bought(admin_browser, c
     assert "Compliant" in bought and "ready on" in bought
     assert "Keeper — version 2" in current and "Sandalwood" not in current
     assert "MADE TO ORDER: Keeper v1" in pick_list and f"{sheet}?version=1&amp;quantity=2" in pick_list
+    Blend.objects.filter(pk=blend.pk).update(deleted_at=order.created_at)  # the customer deleted it: still poured
+    assert "Keeper — version 1" in admin_browser.get(f"{sheet}?version=1&quantity=2").content.decode()
+    assert admin_browser.get(f"{sheet}?quantity=2").status_code == 404
     for forged in ("?version=9", "?version=abc", "?version=-1"):
         assert admin_browser.get(f"{sheet}{forged}").status_code == 404
     missing = reverse("admin:blends_blend_batch_sheet", args=["not-a-uuid", bases["candle"].pk])

@@ -75,6 +75,7 @@ def test_fulfilment_finds_a_paid_order_and_ships_it_with_tracking(page, sign_in,
     submit(page, f"#result_list a:has-text('{order.number}')")
     assert desk_buttons(page) == ["Start processing", "Fulfil"]  # no refund, cancel
     assert order.lines.get().sku in page.inner_text("#lines-group")
+    assert page.locator("a.print-link").all_text_contents() == ["Pick list", "Packing slip"]
     shot("order-page")
     submit(page, "#desk-fulfil")
     page.fill("#id_carrier", "UPS")

@@ -209,6 +209,17 @@ def test_pay_process_deliver_and_cancel_from_the_desk(desk, place_order, mailout
     assert "Duplicate" in mailoutbox[-1].body
 
 
+def test_made_to_order_lines_of_a_confirmed_order_start_at_zero_on_the_fulfil_form(desk, place_order):
+    order = place_order((1, 1))
+    ready_made, poured = order.lines.all()
+    OrderLine.objects.filter(pk=poured.pk).update(is_made_to_order=True)
+
+    form = desk("fulfil_order").get(desk_url(order, "fulfil")).context["form"]
+
+    assert (form[f"line_{ready_made.pk}"].initial, form[f"line_{poured.pk}"].initial) == (1, 0)
+    assert "processing first" in form.fields[f"line_{poured.pk}"].help_text
+
+
 def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
