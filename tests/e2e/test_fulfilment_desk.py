@@ -6,10 +6,8 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core import mail
-from django.test import Client
 
 from blends.models import Blend
 from catalog.models import StockMovement
@@ -18,7 +16,7 @@ from orders import services
 from orders.models import Order, Refund
 from tests.blends.factories import BlendFactory, NoteFactory, ProductBaseFactory
 from tests.customers.factories import CustomerFactory
-from tests.e2e.conftest import ARTIFACTS, messages, result_rows, run_action, submit
+from tests.e2e.conftest import ARTIFACTS, messages, result_rows, run_action, session_of, submit
 from tests.orders.factories import OrderFactory, OrderLineFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -33,11 +31,7 @@ def sign_in(page, live_server):
         for name in permissions:
             app_label, codename = name.split(".")
             user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        client = Client()
-        client.force_login(user)
-        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                                   "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                                   "url": live_server.url}])
+        session_of(page, user, live_server)
         return user
 
     return sign
