@@ -11,6 +11,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -85,19 +86,29 @@ class OrderAdmin(admin.ModelAdmin):
     list_select_related = ["customer"]
     date_hierarchy = "created_at"
     readonly_fields = ["number", "customer", "email", "cart", "source", "status", "payment_status",
-                       "fulfillment_status", *MONEY_FIELDS, "shipping_method", "shipping_address", "billing_address",
+                       "fulfillment_status", *MONEY_FIELDS, "shipping_method", "ship_to", "bill_to",
                        "discount_codes", "note", "ready_by", "created_at", "updated_at", "paid_at", "cancelled_at"]
     fieldsets = [
         (None, {"fields": ["number", "customer", "email", "source", "cart", "note"]}),
         ("Status", {"fields": ["status", "payment_status", "fulfillment_status", "ready_by"]}),
         ("Money", {"fields": MONEY_FIELDS + ["discount_codes"]}),
-        ("Shipping", {"fields": ["shipping_method", "shipping_address", "billing_address"]}),
+        ("Shipping", {"fields": ["shipping_method", "ship_to", "bill_to"]}),
         ("Dates", {"fields": ["created_at", "updated_at", "paid_at", "cancelled_at"]}),
     ]
     inlines = [LineInline]
     actions = ["mark_paid", "mark_processing", "fulfil", "mark_delivered", "cancel", "refund", "print_pick_list",
                "print_packing_slips"]
     change_form_template = "admin/orders/order/change_form.html"
+
+    @admin.display(description="shipping address")
+    def ship_to(self, order):
+        return render_to_string("admin/orders/order/_address.html", {"a": order.shipping_address})
+
+    @admin.display(description="billing address")
+    def bill_to(self, order):
+        if not order.billing_address:
+            return "Same as shipping"
+        return render_to_string("admin/orders/order/_address.html", {"a": order.billing_address})
 
     def has_add_permission(self, request):
         return False  # phone and manual orders: POST /orders/ (lines, address and payment in one request)

@@ -48,8 +48,9 @@ def messages_of(response) -> list[str]:
 def test_order_page_offers_what_the_state_allows_and_the_staff_member_may_do(desk, place_order, admin_site_client):
     order = place_order((1,))  # confirmed and paid
 
-    assert buttons(admin_site_client.get(f"{ORDERS}{order.pk}/change/")) == {"process", "fulfil", "cancel",
-                                                                               "refund"}
+    page = admin_site_client.get(f"{ORDERS}{order.pk}/change/")
+    assert buttons(page) == {"process", "fulfil", "cancel", "refund"}
+    assert "Ada Lovelace<br>1 Market Street<br>94103 San Francisco, CA<br>US" in page.content.decode()
     assert buttons(desk("fulfil_order").get(f"{ORDERS}{order.pk}/change/")) == {"process", "fulfil"}
     assert buttons(desk("refund_order").get(f"{ORDERS}{order.pk}/change/")) == {"refund"}
     pending = OrderFactory(status="pending")
