@@ -1,9 +1,12 @@
 """Back office for blends: families, notes (IFRA limits, stock through the ledger), product bases,
 the review of submitted blends, and a printable batch sheet per blend and base."""
 
+import uuid
+from datetime import timedelta
+
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -204,19 +207,49 @@ class BlendAdmin(admin.ModelAdmin):
         return extra + super().get_urls()
 
     def batch_sheet(self, request, object_id, base_id):
-        """A printable formulation of the blend's current version for `?quantity=` units of a base."""
+        """A printable formulation for `?quantity=` units of a base: of the blend's current version, or of
+        `?version=N` (the exact version an order line bought; linked from the order's page)."""
         if not self.has_view_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
-        blend = get_object_or_404(selectors.blend_queryset(), pk=object_id)
         base = get_object_or_404(ProductBase, pk=base_id)
-        try:
-            quantity = max(1, min(1000, int(request.GET.get("quantity", "1"))))
-        except ValueError:
-            quantity = 1
+        version = None
+        if "version" in request.GET:
+            version = selectors.blend_version_get(blend_id=_uuid_or_404(object_id),
+                                                  number=_int_or_404(request.GET["version"]))
+            if version is None:
+                raise Http404("No such version of this blend.")
+            blend = version.blend
+        else:
+            blend = get_object_or_404(selectors.blend_queryset(), pk=_uuid_or_404(object_id))
+        quantity = max(1, min(1000, _int_or(request.GET.get("quantity"), 1)))
+        now = timezone.now()
         context = {**self.admin_site.each_context(request), "blend": blend, "base": base, "quantity": quantity,
-                   "title": f"Batch sheet: {blend.name}", "opts": self.model._meta, "printed_at": timezone.now()}
+                   "title": f"Batch sheet: {blend.name}", "opts": self.model._meta, "printed_at": now,
+                   "ready_if_poured_today": (now + timedelta(days=base.cure_days)).date()}
         try:
-            context["formulation"] = services.blend_formulate(blend=blend, product_base=base, quantity=quantity)
+            context["formulation"] = services.blend_formulate(blend=blend, product_base=base, quantity=quantity,
+                                                              version=version)
         except DomainError as exc:
             context["error"] = str(exc)
         return TemplateResponse(request, "admin/blends/blend/batch_sheet.html", context)
+
+
+def _int_or(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _int_or_404(value) -> int:
+    number = _int_or(value, 0)
+    if number < 1:
+        raise Http404("The version is a positive number.")
+    return number
+
+
+def _uuid_or_404(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Http404("No such blend.") from None

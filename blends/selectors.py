@@ -6,7 +6,16 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from blends.analysis import Analysis, Part, analyze
 from blends.errors import BlendNotFoundError, ProductBaseUnavailableError
-from blends.models import Blend, BlendComponent, FragranceCategory, Note, NoteIfraLimit, ProductBase, ScentProfile
+from blends.models import (
+    Blend,
+    BlendComponent,
+    BlendVersion,
+    FragranceCategory,
+    Note,
+    NoteIfraLimit,
+    ProductBase,
+    ScentProfile,
+)
 
 
 def note_queryset() -> QuerySet[Note]:
@@ -91,6 +100,13 @@ def blend_parts(blend: Blend) -> list[Part]:
     if blend.current_version_id is None:
         return []
     return version_parts(blend.current_version)
+
+
+def blend_version_get(*, blend_id, number: int) -> BlendVersion | None:
+    """One version of a blend (deleted blends too: orders still pour them) with its components and their
+    notes loaded, or None."""
+    versions = BlendVersion.objects.select_related("blend__customer").prefetch_related(component_prefetch())
+    return versions.filter(blend_id=blend_id, number=number).first()
 
 
 def version_parts(version) -> list[Part]:

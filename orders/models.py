@@ -91,6 +91,13 @@ class Order(models.Model):
             models.CheckConstraint(condition=Q(amount_refunded__lte=models.F("amount_paid")),
                                    name="orders_refunded_at_most_paid"),
         ]
+        # The fulfilment desk (orders/desk.py): one permission per kind of work, so staff roles can split it.
+        permissions = [
+            ("pay_order", "Can record a payment for an order"),
+            ("fulfil_order", "Can fulfil, ship and move orders through processing and delivery"),
+            ("cancel_order", "Can cancel orders"),
+            ("refund_order", "Can refund orders"),
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -263,3 +270,20 @@ class OrderEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} ({self.from_status}→{self.to_status})"
+
+
+class OrderEmail(models.Model):
+    """A customer email about an order that was handed to the mail backend (written by order_email_send)."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=32)  # confirmation, shipped, refunded, ... (orders/tasks.py SUBJECTS)
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    data = models.JSONField(default=dict, blank=True)  # what the template was given: tracking, amount, ...
+    sent_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.to}"

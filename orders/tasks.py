@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from orders.models import Order
+from orders.models import Order, OrderEmail
 
 SUBJECTS = {
     "confirmation": "Your order {number} is confirmed",
@@ -20,7 +20,8 @@ SUBJECTS = {
 @task()
 def order_email_send(order_id: str, kind: str, data: dict) -> str:
     """Render orders/email/<kind>.txt and .html for the order and send them; returns the recipient
-    ("" when the order is gone). Queued with transaction.on_commit, so a rolled-back change sends nothing."""
+    ("" when the order is gone). Queued with transaction.on_commit, so a rolled-back change sends nothing.
+    Each email sent is logged as an OrderEmail (the order's timeline in the admin shows it)."""
     order = Order.objects.prefetch_related("lines").filter(pk=order_id).first()
     if order is None:
         return ""
@@ -33,4 +34,5 @@ def order_email_send(order_id: str, kind: str, data: dict) -> str:
     )
     message.attach_alternative(render_to_string(f"orders/email/{kind}.html", context), "text/html")
     message.send()
+    OrderEmail.objects.create(order=order, kind=kind, to=order.email, subject=message.subject, data=data)
     return order.email

@@ -16,7 +16,7 @@ from blends.errors import (
 from blends.events import ifra_data
 from blends.formulation import Formulation, formulate
 from blends.models import Blend, BlendVersion, ProductBase
-from blends.selectors import blend_get, blend_parts, product_base_get
+from blends.selectors import blend_get, blend_parts, product_base_get, version_parts
 from blends.services.stock import note_stock_release_many, note_stock_take_many
 from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
@@ -90,13 +90,15 @@ def blend_line_from_loaded(*, blend: Blend, product_base: ProductBase, quantity:
                      formulation=blend_formulate(blend=blend, product_base=product_base, quantity=quantity))
 
 
-def blend_formulate(*, blend: Blend, product_base: ProductBase, quantity: int) -> Formulation:
-    """The formulation of the blend's current version; NotCompliantError when a note is over its limit."""
-    parts = blend_parts(blend)
+def blend_formulate(*, blend: Blend, product_base: ProductBase, quantity: int,
+                    version: BlendVersion | None = None) -> Formulation:
+    """The formulation of the blend's current version (or of `version`, e.g. the one an order line bought,
+    loaded by selectors.blend_version_get); NotCompliantError when a note is over its limit."""
+    parts = blend_parts(blend) if version is None else version_parts(version)
     if not parts:
         raise BlendHasNoCompositionError()
     formulation = formulate(parts=parts, base=product_base, quantity=quantity, blend_id=str(blend.pk),
-                            version_number=blend.version_number)
+                            version_number=blend.version_number if version is None else version.number)
     if not formulation.ifra.compliant:
         raise not_compliant_error(formulation.ifra)
     return formulation

@@ -8,10 +8,10 @@ from orders.services.lifecycle import TRANSITIONS, Outbox, order_add_note, order
 from orders.services.lines import LINE_KINDS, LineKind, register_line_kind
 from orders.services.numbers import order_number_next
 from orders.services.payments import order_mark_paid, order_pay
-from orders.services.refunds import order_refund
+from orders.services.refunds import order_refund, refund_value_of_lines
 
 __all__ = [
     "LINE_KINDS", "TRANSITIONS", "LineKind", "Outbox", "order_add_note", "order_admin_create", "order_cancel",
     "order_checkout", "order_fulfill", "order_mark_paid", "order_number_next", "order_pay", "order_refund",
-    "order_status_update", "order_transition", "register_line_kind", "transition_allowed",
+    "order_status_update", "order_transition", "refund_value_of_lines", "register_line_kind", "transition_allowed",
 ]

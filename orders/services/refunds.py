@@ -75,6 +75,18 @@ def order_refund_locked(*, order: Order, amount: Decimal, actor: Actor, outbox: 
     return refund
 
 
+def refund_value_of_lines(order: Order, lines: list[dict]) -> Decimal:
+    """What `lines` ([{line_id, quantity}]) were paid for: each unit's share of its line total after the
+    line's discount, rounded to the cent, and never more than is left to refund on the order."""
+    order_lines = {line.pk: line for line in OrderLine.objects.filter(order=order)}
+    value = Decimal("0.00")
+    for item in lines:
+        line = order_lines.get(item["line_id"])
+        if line is not None:
+            value += ((line.line_total - line.discount_total) * item["quantity"] / line.quantity)
+    return min(value.quantize(Decimal("0.01")), order.refundable_amount)
+
+
 def _refund_lines(order_lines: dict[int, OrderLine], lines: list[dict]) -> list[tuple[OrderLine, int, bool]]:
     wanted: list[tuple[OrderLine, int, bool]] = []
     taken: dict[int, int] = {}

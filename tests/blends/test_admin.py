@@ -5,9 +5,14 @@ from django.test import Client
 from django.urls import reverse
 
 from blends.models import Blend, Note, NoteStockMovement
+from blends.services import blend_update
+from moodmnky.actors import Actor
 from moodmnky.webhooks.models import Event
+from orders.services import order_checkout
 from tests.blends.factories import BlendFactory
+from tests.blends.test_orders import blend_cart
 from tests.customers.factories import CustomerFactory
+from tests.orders.factories import ADDRESS
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +109,32 @@ def test_note_stock_changes_from_the_admin_go_through_the_ledger(admin_browser, 
 def test_admin_lists_load(admin_browser, submitted):
     for name in ("blend", "note", "productbase", "fragrancecategory", "notestockmovement", "scentprofile"):
         assert admin_browser.get(reverse(f"admin:blends_{name}_changelist")).status_code == 200
+
+
+def test_an_order_lines_batch_sheet_is_of_the_version_it_bought(admin_browser, customer, notes, bases):
+    blend = BlendFactory(customer=customer, name="Keeper", parts=[(notes["rose"], "60"), (notes["sandalwood"], "40")])
+    cart = blend_cart(customer, (blend, bases["candle"], 2))
+    order = order_checkout(cart_id=cart.pk, customer=customer, email=customer.email, shipping_method="standard",
+                           shipping_address=dict(ADDRESS, company="", line2="", phone=""), payment_gateway="test",
+                           payment_token="tok_success", actor=Actor(user=customer))
+    blend_update(blend=blend, actor=Actor(user=customer), components=[  # version 2: what the order did not buy
+        {"note_id": notes["rose"].pk, "percentage": "100.00"}])
+    sheet = reverse("admin:blends_blend_batch_sheet", args=[blend.pk, bases["candle"].pk])
+
+    order_page = admin_browser.get(reverse("admin:orders_order_change", args=[order.pk])).content.decode()
+    bought = admin_browser.get(f"{sheet}?version=1&quantity=2").content.decode()
+    current = admin_browser.get(f"{sheet}?quantity=2").content.decode()
+    pick_list = admin_browser.get(f"{reverse('admin:orders_order_pick_list')}?ids={order.pk}").content.decode()
+
+    assert f"{sheet}?version=1&amp;quantity=2" in order_page
+    assert "Keeper — version 1" in bought and "27.22" in bought and "18.14" in bought  # rose 60 %, sandalwood 40 %
+    assert "Compliant" in bought and "ready on" in bought
+    assert "Keeper — version 2" in current and "Sandalwood" not in current
+    assert "MADE TO ORDER: Keeper v1" in pick_list and f"{sheet}?version=1&amp;quantity=2" in pick_list
+    Blend.objects.filter(pk=blend.pk).update(deleted_at=order.created_at)  # the customer deleted it: still poured
+    assert "Keeper — version 1" in admin_browser.get(f"{sheet}?version=1&quantity=2").content.decode()
+    assert admin_browser.get(f"{sheet}?quantity=2").status_code == 404
+    for forged in ("?version=9", "?version=abc", "?version=-1"):
+        assert admin_browser.get(f"{sheet}{forged}").status_code == 404
+    missing = reverse("admin:blends_blend_batch_sheet", args=["not-a-uuid", bases["candle"].pk])
+    assert admin_browser.get(f"{missing}?version=1").status_code == 404

@@ -200,8 +200,8 @@ def test_the_admin_order_page_links_the_batch_sheet(client, staff_user, customer
 
     assert page.status_code == 200
     html = page.content.decode()
-    assert f"/admin/blends/blend/{blend.pk}/batch-sheet/{bases['candle'].pk}/?quantity=2" in html
-    sheet = client.get(f"/admin/blends/blend/{blend.pk}/batch-sheet/{bases['candle'].pk}/?quantity=2")
+    assert f"/admin/blends/blend/{blend.pk}/batch-sheet/{bases['candle'].pk}/?version=1&amp;quantity=2" in html
+    sheet = client.get(f"/admin/blends/blend/{blend.pk}/batch-sheet/{bases['candle'].pk}/?version=1&quantity=2")
     assert sheet.status_code == 200
 
 
