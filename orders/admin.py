@@ -14,6 +14,7 @@ from moodmnky.actors import actor_of
 from moodmnky.admin_mixins import ReadOnlyInline
 from moodmnky.errors import DomainError
 from orders import services
+from orders.admin_dashboard import OrderQueueFilter  # also installs the dashboard on the admin home
 from orders.models import Fulfillment, Order, OrderEvent, OrderLine, Payment, Refund
 
 MONEY_FIELDS = ["subtotal", "discount_total", "shipping_total", "tax_total", "total", "amount_paid",
@@ -85,8 +86,8 @@ class RefundForm(forms.Form):
 class OrderAdmin(admin.ModelAdmin):
     list_display = ["number", "email", "status", "payment_status", "fulfillment_status", "total", "currency",
                     "source", "created_at"]
-    list_filter = ["status", "payment_status", "fulfillment_status", "source", "created_at", "paid_at",
-                   "cancelled_at"]
+    list_filter = [OrderQueueFilter, "status", "payment_status", "fulfillment_status", "source", "created_at",
+                   "paid_at", "cancelled_at"]
     search_fields = ["number", "email", "lines__sku"]
     list_select_related = ["customer"]
     date_hierarchy = "created_at"

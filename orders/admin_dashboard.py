@@ -1,0 +1,132 @@
+"""The admin home's dashboard: cards linking to the change lists filtered to exactly their rows, and the
+30-day chart drawn as SVG on the server (no script, no CDN). The figures come from orders/dashboard.py."""
+
+import functools
+import math
+from urllib.parse import urlencode
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+
+from moodmnky.money import store_currency
+from orders import dashboard
+
+# Chart geometry (SVG user units): plot area inside the margins, which hold the axis labels.
+WIDTH, HEIGHT = 760, 260
+LEFT, RIGHT, TOP, BOTTOM = 64, 44, 24, 40
+
+
+class OrderQueueFilter(admin.SimpleListFilter):
+    """The dashboard's order queues as a list filter (same definitions, so the counts match the lists)."""
+
+    title = "work queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return list(dashboard.ORDER_QUEUES.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in dashboard.ORDER_QUEUES:
+            return queryset.filter(dashboard.order_queue_q(self.value()))
+        return queryset
+
+
+def dashboard_context(request) -> dict:
+    """What the signed-in staff member may see: each part only with the view permission of its list."""
+    user, context = request.user, {"cards": []}
+    if user.has_perm("orders.view_order"):
+        context["periods"] = [_period(label, versus, comparison) for (label, versus), comparison in zip(
+            [("Today", "yesterday"), ("This week", "last week")], dashboard.sales_summary().values(), strict=True)]
+        days = dashboard.sales_by_day()
+        context["chart"] = chart(days)
+        context["days"] = days
+        counts = dashboard.order_queue_counts()
+        for name, label in dashboard.ORDER_QUEUES.items():
+            context["cards"].append(_card(label, counts[name], "orders_order", queue=name))
+        context["to_pour"] = list(dashboard.orders_to_pour())
+    if user.has_perm("catalog.view_variant"):
+        context["cards"].append(_card("Low-stock variants", dashboard.variants_low_stock_count(), "catalog_variant",
+                                      stock="reorder"))
+    if user.has_perm("blends.view_note"):
+        context["cards"].append(_card("Low-stock notes", dashboard.notes_low_stock_count(), "blends_note",
+                                      stock="low"))
+    if user.has_perm("blends.view_blend"):
+        context["cards"].append(_card("Blends awaiting review", dashboard.blends_awaiting_review_count(),
+                                      "blends_blend", status__exact="submitted"))
+    if user.has_perm("webhooks.view_webhooksubscription"):
+        context["cards"].append(_card("Failing webhook subscriptions", dashboard.webhooks_failing_count(),
+                                      "webhooks_webhooksubscription", health="attention"))
+    context["today"] = timezone.localdate()
+    context["currency"] = store_currency()
+    return context
+
+
+def chart(days: list[dashboard.Day]) -> dict:
+    """Bars (net sales, left axis) and a line with points (orders, right axis) for `days`, in SVG units."""
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    sales_top = nice_ceiling(max((day.net_sales for day in days), default=0)) or 1
+    orders_top = max(4, math.ceil(max((day.orders for day in days), default=0) / 4) * 4)  # whole-number ticks
+    slot = plot_width / len(days)
+    baseline = TOP + plot_height
+
+    def y_of(value, top) -> float:  # a negative day (more refunded than sold) sits on the baseline
+        return round(baseline - plot_height * max(float(value), 0) / top, 1)
+
+    bars, points = [], []
+    for index, day in enumerate(days):
+        x = LEFT + index * slot
+        y = y_of(day.net_sales, sales_top)
+        bars.append({"x": round(x + slot * 0.15, 1), "y": y, "width": round(slot * 0.7, 1),
+                     "height": round(baseline - y, 1), "day": day})
+        points.append({"x": round(x + slot / 2, 1), "y": y_of(day.orders, orders_top), "day": day})
+    ticks = [{"y": y_of(sales_top * step / 4, sales_top), "sales": sales_top * step / 4,
+              "orders": orders_top * step / 4} for step in range(5)]
+    labels = [{"x": point["x"], "text": f"{point['day'].day:%b} {point['day'].day.day}"}
+              for index, point in enumerate(points) if index % 7 == 0 or index == len(points) - 1]
+    return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP, "baseline": baseline,
+            "bars": bars, "points": points, "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
+            "ticks": ticks, "labels": labels, "sales_top": sales_top, "orders_top": orders_top,
+            "total_sales": sum(day.net_sales for day in days), "total_orders": sum(day.orders for day in days),
+            "best": max(days, key=lambda day: day.net_sales, default=None)}
+
+
+def nice_ceiling(value) -> int:
+    """The axis top: the smallest 1, 2, 2.5 or 5 × 10ⁿ at or above `value` (0 stays 0)."""
+    value = float(value)
+    if value <= 0:
+        return 0
+    power = 10 ** math.floor(math.log10(value))
+    return int(next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value) + 0.5) or 1
+
+
+def change_text(percent: int | None) -> str:
+    """+12 %, −5 % or ±0 %; "nothing to compare" when the previous period had none."""
+    if percent is None:
+        return "nothing to compare"
+    return f"{'+' if percent > 0 else '−' if percent < 0 else '±'}{abs(percent)} %"
+
+
+def _period(label: str, versus: str, comparison: dashboard.Comparison) -> dict:
+    return {"label": label, "versus": versus, "comparison": comparison,
+            "orders_change": change_text(comparison.orders_change),
+            "sales_change": change_text(comparison.net_sales_change)}
+
+
+def _card(label: str, count: int, changelist: str, **filters) -> dict:
+    return {"label": label, "count": count,
+            "url": f"{reverse(f'admin:{changelist}_changelist')}?{urlencode(filters)}"}
+
+
+def dashboard_index(index):
+    """Wrap AdminSite.index so the home page gets the dashboard's figures."""
+
+    @functools.wraps(index)
+    def view(request, extra_context=None):
+        return index(request, extra_context={**(extra_context or {}), "dashboard": dashboard_context(request)})
+
+    return view
+
+
+admin.site.index = dashboard_index(admin.site.index)
+admin.site.index_template = "admin/orders/dashboard_index.html"
