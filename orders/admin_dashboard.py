@@ -38,9 +38,7 @@ def dashboard_context(request) -> dict:
     if user.has_perm("orders.view_order"):
         context["periods"] = [_period(label, versus, comparison) for (label, versus), comparison in zip(
             [("Today", "yesterday"), ("This week", "last week")], dashboard.sales_summary().values(), strict=True)]
-        days = dashboard.sales_by_day()
-        context["chart"] = chart(days)
-        context["days"] = days
+        context["chart"] = chart(dashboard.sales_by_day(), store_currency())
         counts = dashboard.order_queue_counts()
         for name, label in dashboard.ORDER_QUEUES.items():
             context["cards"].append(_card(label, counts[name], "orders_order", queue=name))
@@ -62,8 +60,9 @@ def dashboard_context(request) -> dict:
     return context
 
 
-def chart(days: list[dashboard.Day]) -> dict:
-    """Bars (net sales, left axis) and a line with points (orders, right axis) for `days`, in SVG units."""
+def chart(days: list[dashboard.Day], currency: str) -> dict:
+    """Bars (net sales, left axis) and a line with points (orders, right axis) for `days`. Coordinates and texts
+    are strings, ready for the SVG (the template then formats nothing: 30 days render in a few milliseconds)."""
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     sales_top = nice_ceiling(max((day.net_sales for day in days), default=0)) or 1
     orders_top = max(4, math.ceil(max((day.orders for day in days), default=0) / 4) * 4)  # whole-number ticks
@@ -71,24 +70,38 @@ def chart(days: list[dashboard.Day]) -> dict:
     baseline = TOP + plot_height
 
     def y_of(value, top) -> float:  # a negative day (more refunded than sold) sits on the baseline
-        return round(baseline - plot_height * max(float(value), 0) / top, 1)
+        return baseline - plot_height * max(float(value), 0) / top
 
-    bars, points = [], []
+    bars, points, rows = [], [], []
     for index, day in enumerate(days):
-        x = LEFT + index * slot
-        y = y_of(day.net_sales, sales_top)
-        bars.append({"x": round(x + slot * 0.15, 1), "y": y, "width": round(slot * 0.7, 1),
-                     "height": round(baseline - y, 1), "day": day})
-        points.append({"x": round(x + slot / 2, 1), "y": y_of(day.orders, orders_top), "day": day})
-    ticks = [{"y": y_of(sales_top * step / 4, sales_top), "sales": sales_top * step / 4,
-              "orders": orders_top * step / 4} for step in range(5)]
-    labels = [{"x": point["x"], "text": f"{point['day'].day:%b} {point['day'].day.day}"}
-              for index, point in enumerate(points) if index % 7 == 0 or index == len(points) - 1]
+        x, y = LEFT + index * slot, y_of(day.net_sales, sales_top)
+        label, orders = f"{day.day:%a} {day.day.day} {day.day:%b}", _orders_text(day.orders)
+        bars.append({"x": _n(x + slot * 0.15), "y": _n(y), "width": _n(slot * 0.7), "height": _n(baseline - y),
+                     "title": f"{label}: {day.net_sales} {currency} net sales, {orders}"})
+        points.append({"x": _n(x + slot / 2), "y": _n(y_of(day.orders, orders_top)), "title": f"{label}: {orders}"})
+        rows.append({"day": f"{label} {day.day.year}", "orders": str(day.orders), "net_sales": str(day.net_sales)})
+    ticks = [{"y": _n(y_of(sales_top * step / 4, sales_top)), "sales": f"{sales_top * step / 4:g}",
+              "orders": str(orders_top * step // 4)} for step in range(5)]
+    labels = [{"x": point["x"], "text": f"{day.day:%b} {day.day.day}"}  # weekly, ending today
+              for index, (point, day) in enumerate(zip(points, days, strict=True)) if (len(days) - 1 - index) % 7 == 0]
+    total_sales, total_orders = sum(day.net_sales for day in days), sum(day.orders for day in days)
+    best = max(days, key=lambda day: day.net_sales)
+    summary = (f"{_orders_text(total_orders)} and {total_sales} {currency} net sales from {days[0].day:%d %b} to "
+               f"{days[-1].day:%d %b %Y}" + (f"; best day {best.day:%d %b} with {best.net_sales} {currency}"
+                                             if best.net_sales > 0 else "") + ".")
     return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP, "baseline": baseline,
+            "axis_left": LEFT - 6, "axis_right": WIDTH - RIGHT + 6, "label_y": baseline + 16, "caption_y": HEIGHT - 4,
             "bars": bars, "points": points, "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
-            "ticks": ticks, "labels": labels, "sales_top": sales_top, "orders_top": orders_top,
-            "total_sales": sum(day.net_sales for day in days), "total_orders": sum(day.orders for day in days),
-            "best": max(days, key=lambda day: day.net_sales, default=None)}
+            "ticks": ticks, "labels": labels, "rows": rows, "summary": summary, "sales_top": sales_top,
+            "orders_top": orders_top}
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _orders_text(count: int) -> str:
+    return f"{count} order{'' if count == 1 else 's'}"
 
 
 def nice_ceiling(value) -> int:
