@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils import timezone
 
 from moodmnky.money import store_currency
 from orders import dashboard
@@ -36,8 +35,9 @@ def dashboard_context(request) -> dict:
     """What the signed-in staff member may see: each part only with the view permission of its list."""
     user, context = request.user, {"cards": []}
     if user.has_perm("orders.view_order"):
-        context["periods"] = [_period(label, versus, comparison) for (label, versus), comparison in zip(
-            [("Today", "yesterday"), ("This week", "last week")], dashboard.sales_summary().values(), strict=True)]
+        summary = dashboard.sales_summary()
+        context["periods"] = [_period("Today", "yesterday", summary["today"]),
+                              _period("This week", "last week", summary["week"])]
         context["chart"] = chart(dashboard.sales_by_day(), store_currency())
         counts = dashboard.order_queue_counts()
         for name, label in dashboard.ORDER_QUEUES.items():
@@ -55,7 +55,6 @@ def dashboard_context(request) -> dict:
     if user.has_perm("webhooks.view_webhooksubscription"):
         context["cards"].append(_card("Failing webhook subscriptions", dashboard.webhooks_failing_count(),
                                       "webhooks_webhooksubscription", health="attention"))
-    context["today"] = timezone.localdate()
     context["currency"] = store_currency()
     return context
 
