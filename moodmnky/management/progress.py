@@ -21,17 +21,16 @@ class Progress:
         self.enabled = _is_terminal(stream)
         self._drawn_at = 0.0
         self._drawn = False
-        # A command's self.stderr adds a newline to each write unless told not to.
-        self._write = (lambda text: stream.write(text, ending="")) if isinstance(stream, OutputWrapper) \
-            else stream.write
+        # A command's self.stderr adds a newline to each write, and paints it red on a terminal, unless told not to.
+        self._write = (lambda text: stream.write(text, style_func=_plain, ending="")) \
+            if isinstance(stream, OutputWrapper) else stream.write
         self._flush = stream.flush
 
     def __enter__(self) -> "Progress":
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._drawn:
-            self._draw(force=True)
+        if self._drawn:  # the bar stays as last drawn; what follows starts on a new line
             self._write("\n")
             self._flush()
 
@@ -53,6 +52,10 @@ class Progress:
         self._write(f"\r{self.label} [{'#' * filled}{'.' * (WIDTH - filled)}] {self.done}/{self.total} "
                     f"({100 * self.done // self.total} %)")
         self._flush()
+
+
+def _plain(text: str) -> str:
+    return text
 
 
 def _is_terminal(stream) -> bool:
