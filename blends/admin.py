@@ -60,14 +60,28 @@ class NoteForm(forms.ModelForm):
     class Meta:
         model = Note
         fields = ["name", "slug", "description", "category", "volatility", "intensity", "moods",
-                  "complementary_notes", "allergens", "is_active", "cost_per_gram"]
+                  "complementary_notes", "allergens", "is_active", "cost_per_gram", "low_stock_grams"]
+
+
+class NoteStockFilter(admin.SimpleListFilter):
+    """Active notes at or below their low-stock level (the admin home's "low-stock notes" link)."""
+
+    title = "stock"
+    parameter_name = "stock"
+
+    def lookups(self, request, model_admin):
+        return [("low", "Low (at or below its level)")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(Note.low_stock_q()) if self.value() == "low" else queryset
 
 
 @admin.register(Note)
 class NoteAdmin(admin.ModelAdmin):
     form = NoteForm
-    list_display = ["name", "category", "volatility", "intensity", "stock_grams", "cost_per_gram", "is_active"]
-    list_filter = ["is_active", "volatility", "category"]
+    list_display = ["name", "category", "volatility", "intensity", "stock_grams", "low_stock_grams", "cost_per_gram",
+                    "is_active"]
+    list_filter = [NoteStockFilter, "is_active", "volatility", "category"]
     list_select_related = ["category"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -77,8 +91,8 @@ class NoteAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "description", "category", "volatility", "intensity", "moods",
                            "complementary_notes", "allergens", "is_active"]}),
-        ("Stock and cost", {"fields": ["cost_per_gram", "stock_grams", "stock_change", "stock_reason",
-                                       "stock_comment"]}),
+        ("Stock and cost", {"fields": ["cost_per_gram", "stock_grams", "low_stock_grams", "stock_change",
+                                       "stock_reason", "stock_comment"]}),
     ]
 
     def save_model(self, request, obj, form, change):

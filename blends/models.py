@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 
@@ -90,6 +90,9 @@ class Note(models.Model):
                                                  related_name="complemented_by")
     cost_per_gram = models.DecimalField(max_digits=10, decimal_places=4, default=Decimal("0"))
     stock_grams = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0"), editable=False)
+    # At or below this the note shows as low stock (the admin home and the notes list's stock filter).
+    low_stock_grams = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("250.00"),
+                                          help_text="Low stock at or below this many grams.")
     allergens = models.TextField(blank=True, help_text="Allergen declaration as the supplier publishes it.")
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -107,6 +110,11 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def low_stock_q() -> Q:
+        """Active notes at or below their low-stock level."""
+        return Q(is_active=True, stock_grams__lte=F("low_stock_grams"))
 
 
 class NoteIfraLimit(models.Model):

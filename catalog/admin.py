@@ -13,6 +13,7 @@ from catalog import services
 from catalog.images import image_validate
 from catalog.models import Category, Collection, Product, ProductMedia, StockMovement, Variant
 from catalog.rules import product_slug_check, stock_delta_check, variant_backorder_check
+from catalog.selectors import variant_list_low_stock
 from moodmnky.actors import actor_of
 from moodmnky.admin_mixins import ReadOnlyAdminMixin
 from moodmnky.errors import DomainError
@@ -55,11 +56,13 @@ class LowStockVariantFilter(admin.SimpleListFilter):
     parameter_name = "stock"
 
     def lookups(self, request, model_admin):
-        return [("low", "At or below threshold"), ("ok", "Above threshold")]
+        return [("low", "At or below threshold"), ("reorder", "Low, product not archived"), ("ok", "Above threshold")]
 
     def queryset(self, request, queryset):
         if self.value() == "low":
             return queryset.filter(Variant.low_stock_q())
+        if self.value() == "reorder":  # what low_stock_report and the admin home count
+            return queryset.filter(pk__in=variant_list_low_stock().values("pk"))
         if self.value() == "ok":
             return queryset.exclude(Variant.low_stock_q())
         return queryset

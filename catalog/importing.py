@@ -4,6 +4,7 @@ API's input serializers and written by the services."""
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,12 +79,14 @@ class ImportAborted(Exception):
         self.report = report
 
 
-def catalog_import(*, actor: Actor, path: str | Path, partial: bool = False, dry_run: bool = False) -> ImportReport:
+def catalog_import(*, actor: Actor, path: str | Path, partial: bool = False, dry_run: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Import products and variants; existing slugs and SKUs are updated, so re-running is safe.
 
     A quantity is the stock count to set (the difference is an `adjustment` movement; on a new variant
     the opening `receive`). Each product is announced once (one webhook event with all its rows).
-    Without `partial`, any error raises ImportAborted and writes nothing.
+    Without `partial`, any error raises ImportAborted and writes nothing. `progress(done, total)` is called
+    after each product (a command's progress bar).
     """
     path = Path(path)
     report = ImportReport()
@@ -93,7 +96,9 @@ def catalog_import(*, actor: Actor, path: str | Path, partial: bool = False, dry
         raise ImportAborted(report)
     reference = f"import:{path.name}"[:100]
     with transaction.atomic():
-        for group in groups:
+        for done, group in enumerate(groups, start=1):
+            if progress:
+                progress(done, len(groups))
             if group.bad:
                 continue  # counted as skipped by _validate
             try:

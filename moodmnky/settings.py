@@ -322,6 +322,8 @@ IDEMPOTENCY_TTL = timedelta(hours=24)
 # that creates the demo logins (customers/demo.py documents its two functions).
 DEMO_DATA_APPS = ["customers", "catalog", "blends", "carts", "orders"]
 DEMO_LOGIN_PROVIDER = os.environ.get("DEMO_LOGIN_PROVIDER", "customers.demo")
+# seed_demo's order history (orders/demo_history.py): guest orders over this many days, for the admin home's chart.
+DEMO_ORDER_HISTORY_DAYS = 30
 
 # Store settings.
 STORE_CURRENCY = os.environ.get("STORE_CURRENCY", "USD")

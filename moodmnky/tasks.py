@@ -12,3 +12,9 @@ def idempotency_prune() -> int:
     """Delete idempotency records older than IDEMPOTENCY_TTL; returns how many went."""
     deleted, _ = IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - settings.IDEMPOTENCY_TTL).delete()
     return deleted
+
+
+@task()
+def worker_heartbeat() -> str:
+    """Does nothing but finish: `check_setup --wait-for-worker N` queues it to see a worker take it."""
+    return timezone.now().isoformat()

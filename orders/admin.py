@@ -21,6 +21,7 @@ from moodmnky.actors import actor_of
 from moodmnky.admin_mixins import ReadOnlyAdminMixin, ReadOnlyInline
 from moodmnky.errors import DomainError
 from orders import selectors, services
+from orders.admin_dashboard import OrderQueueFilter  # also installs the dashboard on the admin home
 from orders.desk import DESK, desk_buttons
 from orders.models import Order, OrderEmail, OrderLine
 
@@ -80,8 +81,8 @@ class BulkRefundForm(forms.Form):
 class OrderAdmin(admin.ModelAdmin):
     list_display = ["number", "email", "status", "payment_status", "fulfillment_status", "total", "currency",
                     "source", "created_at"]
-    list_filter = ["status", "payment_status", "fulfillment_status", "source", "created_at", "paid_at",
-                   "cancelled_at"]
+    list_filter = [OrderQueueFilter, "status", "payment_status", "fulfillment_status", "source", "created_at",
+                   "paid_at", "cancelled_at"]
     search_fields = ["number", "email", "lines__sku"]
     list_select_related = ["customer"]
     date_hierarchy = "created_at"

@@ -2,11 +2,15 @@
 
 from decimal import Decimal
 
+from django.conf import settings
+
 from catalog.models import Product, Variant
 from customers.demo_accounts import DEMO_CUSTOMER
 from customers.models import Address, Customer
 from moodmnky.actors import Actor
 from orders import services
+from orders.demo_history import NOTE as HISTORY_NOTE
+from orders.demo_history import seed_history
 from orders.models import Order
 
 ACTOR = Actor.system_job("seed_demo")
@@ -23,8 +27,13 @@ STORIES = [
 
 
 def seed(*, stdout, products: int = 0) -> str:
-    if Order.objects.filter(source=Order.Source.DEMO).exists():
-        return f"{Order.objects.filter(source=Order.Source.DEMO).count()} demo orders (already there)"
+    return f"{_seed_stories()}; {seed_history(days=settings.DEMO_ORDER_HISTORY_DAYS)}"
+
+
+def _seed_stories() -> str:
+    stories = Order.objects.filter(source=Order.Source.DEMO).exclude(note=HISTORY_NOTE)
+    if stories.exists():
+        return f"{stories.count()} demo orders (already there)"
     customer = Customer.objects.filter(email=DEMO_CUSTOMER[0]).first()
     variants = list(Variant.objects.filter(product__status=Product.Status.ACTIVE, track_inventory=True,
                                            quantity__gte=10).order_by("id")[:len(STORIES) + 2])

@@ -37,6 +37,8 @@ TASKS = {
 RATE_LIMITS = {"anonymous": "100000/h", "customer": "100000/h", "admin": "100000/h", "auth": "100000/h"}
 LOGIN_FAILURE_LIMIT = "100000/15m"
 ADMIN_LOGIN_LIMITS = {"ip": "100000/15m", "account": "100000/15m"}
+# No 30-day order history in seed_demo (about 10 s a call); tests/orders/test_demo.py seeds a short one itself.
+DEMO_ORDER_HISTORY_DAYS = 0
 # Uploaded media in a throwaway folder.
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405

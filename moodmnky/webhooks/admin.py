@@ -39,13 +39,28 @@ class WebhookSubscriptionForm(forms.ModelForm):
         return url
 
 
+class HealthFilter(admin.SimpleListFilter):
+    """The health column as a filter; "needs attention" (failing or disabled) is the admin home's link."""
+
+    title = "health"
+    parameter_name = "health"
+
+    def lookups(self, request, model_admin):
+        return [("attention", "Needs attention"), ("failing", "Failing"), ("disabled", "Disabled")]
+
+    def queryset(self, request, queryset):
+        wanted = {"attention": WebhookSubscription.failing_q() | WebhookSubscription.disabled_q(),
+                  "failing": WebhookSubscription.failing_q(), "disabled": WebhookSubscription.disabled_q()}
+        return queryset.filter(wanted[self.value()]) if self.value() in wanted else queryset
+
+
 @admin.register(WebhookSubscription)
 class WebhookSubscriptionAdmin(admin.ModelAdmin):
     """Subscriptions: the secret is shown once, on creation; saving goes through the webhook services."""
 
     form = WebhookSubscriptionForm
     list_display = ["url", "event_list", "is_active", "health", "failure_count", "created_at"]
-    list_filter = ["is_active"]
+    list_filter = [HealthFilter, "is_active"]
     search_fields = ["url", "description"]
     readonly_fields = ["health", "failure_count", "disabled_reason", "disabled_at", "created_at", "updated_at",
                        "recent_deliveries"]

@@ -1,6 +1,7 @@
 import uuid
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -55,6 +56,16 @@ class WebhookSubscription(models.Model):
 
     def wants(self, event_type: str) -> bool:
         return "*" in self.events or event_type in self.events
+
+    @staticmethod
+    def failing_q() -> Q:
+        """Active, with failed deliveries in a row (each after all its retries)."""
+        return Q(is_active=True, failure_count__gt=0)
+
+    @staticmethod
+    def disabled_q() -> Q:
+        """Turned off by the delivery code (a 410 Gone, or too many failures), not by staff."""
+        return Q(is_active=False) & ~Q(disabled_reason="")
 
 
 class WebhookDelivery(models.Model):

@@ -4,7 +4,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
@@ -185,17 +185,20 @@ def delivery_redeliver(*, delivery: WebhookDelivery) -> WebhookDelivery:
     return delivery
 
 
-def deliveries_redeliver_failed(*, since: datetime, subscription_id: int | None = None,
-                                dry_run: bool = False) -> list[int]:
-    """Redeliver every failed delivery of an active subscription created since `since`; returns their ids."""
+def deliveries_redeliver_failed(*, since: datetime, subscription_id: int | None = None, dry_run: bool = False,
+                                progress: Callable[[int, int], None] | None = None) -> list[int]:
+    """Redeliver every failed delivery of an active subscription created since `since`; returns their ids.
+    `progress(done, total)` is called after each one (a command's progress bar)."""
     failed = WebhookDelivery.objects.filter(status=WebhookDelivery.Status.FAILED, created_at__gte=since,
                                             subscription__is_active=True)
     if subscription_id is not None:
         failed = failed.filter(subscription_id=subscription_id)
     ids = list(failed.order_by("created_at", "pk").values_list("pk", flat=True))
     if not dry_run:
-        for delivery in WebhookDelivery.objects.filter(pk__in=ids):
+        for done, delivery in enumerate(WebhookDelivery.objects.filter(pk__in=ids), start=1):
             delivery_redeliver(delivery=delivery)
+            if progress:
+                progress(done, len(ids))
     return ids
 
 

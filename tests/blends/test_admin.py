@@ -92,8 +92,8 @@ def test_note_stock_changes_from_the_admin_go_through_the_ledger(admin_browser, 
     url = reverse("admin:blends_note_change", args=[rose.pk])
     data = {"name": rose.name, "slug": rose.slug, "description": "", "category": rose.category_id,
             "volatility": rose.volatility, "intensity": rose.intensity, "moods": '["romantic"]', "allergens": "",
-            "is_active": "on", "cost_per_gram": "0.1000", "stock_change": "250.50", "stock_reason": "receive",
-            "stock_comment": "Delivery 42",
+            "is_active": "on", "cost_per_gram": "0.1000", "low_stock_grams": "250.00", "stock_change": "250.50",
+            "stock_reason": "receive", "stock_comment": "Delivery 42",
             "ifra_limits-TOTAL_FORMS": "0", "ifra_limits-INITIAL_FORMS": "0",
             "stock_movements-TOTAL_FORMS": "0", "stock_movements-INITIAL_FORMS": "0"}
 

@@ -1,13 +1,15 @@
-from django.core.management.base import BaseCommand
-
+from catalog.models import Product
 from catalog.selectors import variant_list_low_stock
+from moodmnky.management.base import OpsCommand
 
 
-class Command(BaseCommand):
-    help = "List tracked variants at or below their low-stock threshold (archived products excluded)."
+class Command(OpsCommand):
+    help = ("List tracked variants at or below their low-stock threshold, lowest stock first (archived products "
+            "excluded): SKU, quantity / threshold, state, product — variant; then a summary line.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--product-type", help="Only this product type (candle, soap, ...).")
+        parser.add_argument("--product-type", choices=Product.ProductType.values, metavar="TYPE",
+                            help=f"Only this product type: {', '.join(Product.ProductType.values)}.")
 
     def handle(self, *args, product_type=None, **options):
         variants = variant_list_low_stock()

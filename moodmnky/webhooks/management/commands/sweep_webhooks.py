@@ -1,15 +1,16 @@
-from django.core.management.base import BaseCommand
-
+from moodmnky.management.base import OpsCommand
 from moodmnky.webhooks import services
 from moodmnky.webhooks.tasks import webhook_sweep
 
 
-class Command(BaseCommand):
-    help = ("Re-enqueue webhook deliveries a lost worker or process left behind (run every minute or two from "
-            "cron, or --enqueue to hand it to the worker).")
+class Command(OpsCommand):
+    help = ("Re-enqueue webhook deliveries a lost worker or process left behind, and fan out events whose "
+            "deliveries were never created. Run every minute or two from cron (or with --enqueue, which hands it "
+            "to the worker).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--enqueue", action="store_true", help="Queue the sweep for db_worker instead.")
+        parser.add_argument("--enqueue", action="store_true",
+                            help="Queue the sweep as a background task for db_worker and return at once.")
 
     def handle(self, *args, enqueue, **options):
         if enqueue:

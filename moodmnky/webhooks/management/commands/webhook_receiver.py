@@ -1,17 +1,16 @@
 import json
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from django.core.management.base import BaseCommand, CommandError
-
+from moodmnky.management.base import OpsCommand, UsageError
 from moodmnky.webhooks import signing
 
 
-class Command(BaseCommand):
+class Command(OpsCommand):
     help = ("A small local webhook receiver for development: prints each delivery and whether both signatures "
             "verify with the given secret. Subscribe http://127.0.0.1:PORT/ to it (with WEBHOOK_ALLOW_PRIVATE_URLS).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument("--port", type=int, default=8765, help="Port to listen on (default 8765; 0 picks one).")
         parser.add_argument("--host", default="127.0.0.1", help="Listen address (default 127.0.0.1).")
         parser.add_argument("--secret", required=True, help="The subscription's whsec_… secret.")
         parser.add_argument("--status", type=int, default=200, help="Status code to answer (try 500 or 410).")
@@ -21,7 +20,7 @@ class Command(BaseCommand):
         try:
             signing.secret_key(secret)
         except ValueError as exc:
-            raise CommandError(str(exc)) from None
+            raise UsageError(str(exc)) from None
         server = ThreadingHTTPServer((host, port), _handler(self, secret, status))
         self.stdout.write(f"Listening on http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)", ending="\n")
         self.stdout.flush()

@@ -1,0 +1,224 @@
+"""What `manage.py check_setup` looks at: is this process configured to run the shop in production? Each check
+reads the running settings (and, where it must, connects) and answers OK, WARN or FAIL with the fix."""
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+OK, WARN, FAIL = "OK", "WARN", "FAIL"
+KEY_FIX = "set it to 50+ random characters, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
+INSECURE_PREFIXES = ("dev-only-insecure", "django-insecure-", "test-only", "bench-only")
+# A worker counts as alive when it finished a task this recently; a task waiting longer means none is running.
+WORKER_RECENT = timedelta(minutes=15)
+WORKER_STALE = timedelta(minutes=5)
+NO_EMAIL_BACKENDS = {"console", "locmem", "dummy", "filebased"}
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: str
+    message: str
+    fix: str = ""
+
+
+def setup_checks(*, wait_for_worker: float = 0) -> list[Check]:
+    """Every check, in the order an operator fixes them (secrets and hosts first, then the services). A check
+    that cannot even run (the database is down, say) is a FAIL saying why, never a crash of the report."""
+    checks = [("SECRET_KEY", lambda: check_key("SECRET_KEY", settings.SECRET_KEY)),
+              ("JWT_SIGNING_KEY", lambda: check_key("JWT_SIGNING_KEY", settings.JWT_SIGNING_KEY)),
+              ("DEBUG", check_debug), ("ALLOWED_HOSTS", check_allowed_hosts), ("HTTPS", check_https),
+              ("database", check_database), ("migrations", check_migrations), ("Redis", check_redis),
+              ("worker", lambda: check_worker(wait=wait_for_worker)), ("mail", check_mail),
+              ("payments", check_payment_gateway), ("media", check_media), ("static files", check_static)]
+    return [_run(name, check) for name, check in checks]
+
+
+def _run(name: str, check) -> Check:
+    try:
+        return check()
+    except Exception as exc:
+        return Check(name, FAIL, f"could not be checked: {_first_line(exc)}", "fix the lines above first")
+
+
+def check_key(name: str, value: str) -> Check:
+    if not value or value.startswith(INSECURE_PREFIXES):
+        return Check(name, FAIL, "missing or a development placeholder", KEY_FIX)
+    if len(value) < 50 or len(set(value)) < 5:
+        return Check(name, FAIL, f"weak: {len(value)} characters, {len(set(value))} distinct", KEY_FIX)
+    if name == "JWT_SIGNING_KEY" and value == settings.SECRET_KEY:
+        return Check(name, WARN, "the same as SECRET_KEY: one leak exposes sessions and tokens alike",
+                     "give JWT_SIGNING_KEY its own random value")
+    return Check(name, OK, f"{len(value)} characters")
+
+
+def check_debug() -> Check:
+    if settings.DEBUG:
+        return Check("DEBUG", FAIL, "on: error pages show settings and code to anyone", "unset DEBUG (or DEBUG=0)")
+    return Check("DEBUG", OK, "off")
+
+
+def check_allowed_hosts() -> Check:
+    hosts = settings.ALLOWED_HOSTS
+    fix = "ALLOWED_HOSTS=shop.example.com,api.example.com (the names clients use)"
+    if not hosts:
+        return Check("ALLOWED_HOSTS", FAIL, "empty: every request is refused with 400", fix)
+    if "*" in hosts:
+        return Check("ALLOWED_HOSTS", FAIL, "'*' accepts any Host header (forged links in emails)", fix)
+    if set(hosts) <= {"localhost", "127.0.0.1", "[::1]", "testserver"}:
+        return Check("ALLOWED_HOSTS", WARN, f"only local names ({', '.join(hosts)})", fix)
+    return Check("ALLOWED_HOSTS", OK, ", ".join(hosts))
+
+
+def check_https() -> Check:
+    if not settings.HTTPS_ONLY:
+        return Check("HTTPS", FAIL, "HTTPS_ONLY is off: no redirect to HTTPS, no HSTS, cookies sent in clear",
+                     "HTTPS_ONLY=1 (the default with DEBUG off) and serve TLS")
+    if not settings.BEHIND_PROXY:
+        return Check("HTTPS", WARN, "HTTPS_ONLY on, BEHIND_PROXY off: right only if gunicorn itself serves TLS",
+                     "behind a TLS-terminating proxy or load balancer set BEHIND_PROXY=1 (else requests "
+                     "redirect in a loop and client IPs are the proxy's)")
+    return Check("HTTPS", OK, "HTTPS only, behind a proxy that sets X-Forwarded-Proto")
+
+
+def check_database() -> Check:
+    fix = "DATABASE_URL=postgres://user:password@host:5432/moodmnky"
+    try:
+        connection.ensure_connection()
+    except Exception as exc:  # any driver error: report it, never crash the report
+        return Check("database", FAIL, f"cannot connect: {_first_line(exc)}", fix)
+    if connection.vendor != "postgresql":
+        return Check("database", FAIL, f"{connection.vendor}: one machine, one writer at a time", fix)
+    return Check("database", OK, f"PostgreSQL {connection.pg_version // 10000}, reachable")
+
+
+def check_migrations() -> Check:
+    pending = unapplied_migrations()
+    if pending:
+        return Check("migrations", FAIL, f"{len(pending)} not applied (first: {pending[0]})",
+                     "python manage.py migrate")
+    return Check("migrations", OK, "all applied")
+
+
+def unapplied_migrations() -> list[str]:
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+def check_redis() -> Check:
+    if not settings.REDIS_URL:
+        return Check("Redis", WARN, "not configured: cache and rate-limit counters live in the database",
+                     "REDIS_URL=redis://host:6379/0 (shared by every web machine)")
+    for alias in ("default", "ratelimit"):
+        cache = caches.create_connection(alias)  # a fresh client: no state shared with the running process
+        try:
+            cache.set("check_setup", "ok", 10)
+            if cache.get("check_setup") != "ok":
+                raise RuntimeError("a value written could not be read back")
+        except Exception as exc:
+            return Check("Redis", FAIL, f"the {alias} cache is unreachable: {_first_line(exc)}",
+                         "check REDIS_URL / RATELIMIT_REDIS_URL and that Redis runs")
+        finally:
+            cache.close()
+    return Check("Redis", OK, "cache and rate-limit counters reachable")
+
+
+def check_worker(*, wait: float = 0) -> Check:
+    """django-tasks-db keeps every task as a row: a recently finished one shows a worker ran; a ready task left
+    waiting shows none is running. With `wait`, a heartbeat task is queued and must be done within that time."""
+    backend = settings.TASKS["default"]["BACKEND"]
+    fix = "run `python manage.py db_worker --queue-name '*'` (a service that restarts it; one or more machines)"
+    if backend != "django_tasks_db.DatabaseBackend":
+        status = WARN if backend.endswith("ImmediateBackend") else FAIL
+        return Check("worker", status, f"TASKS backend {backend}: webhooks and emails are not queued for a worker",
+                     "unset TASKS_BACKEND (django_tasks_db.DatabaseBackend)")
+    if wait:
+        return _worker_heartbeat(wait, fix)
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    waiting = DBTaskResult.objects.ready().filter(enqueued_at__lt=now - WORKER_STALE)
+    if oldest := waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first():
+        return Check("worker", FAIL, f"{waiting.count()} task(s) waiting since {oldest:%Y-%m-%d %H:%M} UTC: "
+                     "no worker is taking them", fix)
+    last = DBTaskResult.objects.filter(finished_at__isnull=False).order_by("-finished_at").values_list(
+        "finished_at", flat=True).first()
+    if last and now - last <= WORKER_RECENT:
+        return Check("worker", OK, f"a worker finished a task {int((now - last).total_seconds())} s ago")
+    return Check("worker", WARN, "no task finished in the last 15 minutes and none is waiting: cannot tell",
+                 "run `check_setup --wait-for-worker 30`, which queues a heartbeat task; cron's `sweep_webhooks "
+                 "--enqueue` every minute keeps this evidence fresh")
+
+
+def _worker_heartbeat(wait: float, fix: str) -> Check:
+    from moodmnky.tasks import worker_heartbeat
+
+    result = worker_heartbeat.enqueue()
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        result.refresh()
+        if result.is_finished:
+            return Check("worker", OK, f"a worker ran the heartbeat task {result.id}")
+        time.sleep(0.2)
+    return Check("worker", FAIL, f"no worker ran the heartbeat task {result.id} within {wait:g} s", fix)
+
+
+def check_mail() -> Check:
+    backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    if backend in NO_EMAIL_BACKENDS:
+        return Check("mail", FAIL, f"the {backend} backend: customers receive no email",
+                     "EMAIL_URL=smtp+tls://user:password@smtp.example.com:587 and DEFAULT_FROM_EMAIL")
+    return Check("mail", OK, f"{backend} via {settings.EMAIL_HOST}:{settings.EMAIL_PORT}, from "
+                 f"{settings.DEFAULT_FROM_EMAIL}")
+
+
+def check_payment_gateway() -> Check:
+    fix = "PAYMENT_GATEWAY=<dotted path of your gateway class> (docs/orders.md)"
+    if settings.PAYMENT_GATEWAY == "test":
+        return Check("payments", FAIL, "the test gateway: anyone pays with tok_success", fix)
+    try:
+        import_string(settings.PAYMENT_GATEWAY)
+    except ImportError as exc:
+        return Check("payments", FAIL, f"{settings.PAYMENT_GATEWAY} cannot be imported: {_first_line(exc)}", fix)
+    return Check("payments", OK, settings.PAYMENT_GATEWAY)
+
+
+def check_media() -> Check:
+    backend = settings.STORAGES["default"]["BACKEND"]
+    if not backend.endswith("FileSystemStorage"):
+        return Check("media", OK, backend)
+    root = settings.MEDIA_ROOT
+    try:
+        os.makedirs(root, exist_ok=True)
+        with tempfile.TemporaryFile(dir=root):
+            pass
+    except OSError as exc:
+        return Check("media", FAIL, f"MEDIA_ROOT {root} is not writable: {exc.strerror}",
+                     "create it and give the app's user write access (MEDIA_ROOT=...)")
+    if settings.SERVE_MEDIA and not settings.DEBUG:
+        return Check("media", WARN, f"Django serves {root} itself (SERVE_MEDIA)",
+                     "let the proxy or a CDN serve MEDIA_ROOT at /media/ and unset SERVE_MEDIA")
+    return Check("media", OK, f"local disk {root} (writable; every web machine must see the same files)")
+
+
+def check_static() -> Check:
+    backend = settings.STORAGES["staticfiles"]["BACKEND"]
+    manifest = os.path.join(settings.STATIC_ROOT, "staticfiles.json")
+    if "Manifest" in backend and not os.path.exists(manifest):
+        return Check("static files", FAIL, f"no {manifest}: the admin and API docs pages answer 500",
+                     "python manage.py collectstatic --noinput (on every deploy)")
+    return Check("static files", OK, "collected" if "Manifest" in backend else backend)
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]

@@ -1,0 +1,243 @@
+"""`manage.py check_setup`: each production check failing and passing, and the command's report and exit status."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import OperationalError, connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from moodmnky import setup_checks
+from moodmnky.setup_checks import FAIL, OK, WARN
+
+pytestmark = pytest.mark.django_db
+STRONG = "Zq3-" + "k8Vw_pX2" * 7
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.mark.parametrize(("value", "status"), [
+    ("", FAIL), ("dev-only-insecure-secret-key-change-me-xxxxxxxxxxxxxxxxxxxx", FAIL), ("short-key", FAIL),
+    ("a" * 60, FAIL), (STRONG, OK),
+])
+def test_secret_key_strength(value, status):
+    assert setup_checks.check_key("SECRET_KEY", value).status == status
+
+
+def test_jwt_signing_key_equal_to_the_secret_key_is_a_warning(settings):
+    settings.SECRET_KEY = STRONG
+
+    assert setup_checks.check_key("JWT_SIGNING_KEY", STRONG).status == WARN
+    assert setup_checks.check_key("JWT_SIGNING_KEY", STRONG[::-1]).status == OK
+
+
+@pytest.mark.parametrize(("debug", "status"), [(True, FAIL), (False, OK)])
+def test_debug(settings, debug, status):
+    settings.DEBUG = debug
+
+    assert setup_checks.check_debug().status == status
+
+
+@pytest.mark.parametrize(("hosts", "status"), [
+    ([], FAIL), (["*"], FAIL), (["localhost", "127.0.0.1"], WARN), (["shop.example.com"], OK),
+])
+def test_allowed_hosts(settings, hosts, status):
+    settings.ALLOWED_HOSTS = hosts
+
+    assert setup_checks.check_allowed_hosts().status == status
+
+
+@pytest.mark.parametrize(("https_only", "behind_proxy", "status"), [
+    (False, True, FAIL), (True, False, WARN), (True, True, OK),
+])
+def test_https(settings, https_only, behind_proxy, status):
+    settings.HTTPS_ONLY, settings.BEHIND_PROXY = https_only, behind_proxy
+
+    assert setup_checks.check_https().status == status
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite half of the database check")
+def test_database_on_sqlite_fails():
+    check = setup_checks.check_database()
+
+    assert (check.status, check.fix) == (FAIL, "DATABASE_URL=postgres://user:password@host:5432/moodmnky")
+
+
+@pytest.mark.postgres
+def test_database_on_postgresql_passes():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+
+    assert setup_checks.check_database().status == OK
+
+
+def test_database_unreachable_fails(monkeypatch):
+    def refuse():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+
+    check = setup_checks.check_database()
+
+    assert check.status == FAIL and "cannot connect: connection refused" in check.message
+
+
+def test_migrations_applied_pass_and_pending_ones_fail(monkeypatch):
+    assert setup_checks.check_migrations().status == OK  # the test database is fully migrated
+
+    monkeypatch.setattr(setup_checks, "unapplied_migrations", lambda: ["orders.0099_new"])
+
+    check = setup_checks.check_migrations()
+    assert (check.status, check.fix) == (FAIL, "python manage.py migrate") and "orders.0099_new" in check.message
+
+
+def test_redis_not_configured_warns_and_unreachable_fails(settings):
+    settings.REDIS_URL = ""
+    assert setup_checks.check_redis().status == WARN
+
+    settings.REDIS_URL = "redis://127.0.0.1:8219/2"  # this suite's port range: nothing listens there
+    dead = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": settings.REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1}}
+    settings.CACHES = {"default": dead, "ratelimit": dead}
+
+    check = setup_checks.check_redis()
+    assert check.status == FAIL and "the default cache is unreachable" in check.message
+
+
+@pytest.mark.redis
+def test_redis_reachable_passes(settings):
+    if not settings.REDIS_URL:
+        pytest.skip("needs Redis (REDIS_URL)")
+
+    assert setup_checks.check_redis().status == OK
+
+
+def _task(**fields) -> DBTaskResult:
+    return DBTaskResult.objects.create(task_path="moodmnky.tasks.worker_heartbeat", args_kwargs={"args": [],
+                                       "kwargs": {}}, backend_name="default", run_after=timezone.now(), **fields)
+
+
+def test_worker_alive_when_a_task_finished_recently(settings):
+    settings.TASKS = DATABASE_TASKS
+    _task(status="SUCCESSFUL", finished_at=timezone.now() - timedelta(minutes=2))
+
+    assert setup_checks.check_worker().status == OK
+
+
+def test_worker_missing_when_tasks_wait(settings):
+    settings.TASKS = DATABASE_TASKS
+    waiting = _task(status="READY")
+    DBTaskResult.objects.filter(pk=waiting.pk).update(enqueued_at=timezone.now() - timedelta(minutes=30))
+
+    check = setup_checks.check_worker()
+
+    assert check.status == FAIL and "no worker is taking them" in check.message and "db_worker" in check.fix
+
+
+def test_worker_unknown_without_recent_tasks_warns(settings):
+    settings.TASKS = DATABASE_TASKS
+    _task(status="SUCCESSFUL", finished_at=timezone.now() - timedelta(hours=3))
+
+    check = setup_checks.check_worker()
+
+    assert check.status == WARN and "--wait-for-worker" in check.fix
+
+
+@pytest.mark.parametrize(("backend", "status"), [
+    ("django_tasks.backends.immediate.ImmediateBackend", WARN), ("django_tasks.backends.dummy.DummyBackend", FAIL),
+])
+def test_worker_check_names_a_backend_without_a_worker(settings, backend, status):
+    settings.TASKS = {"default": {"BACKEND": backend}}
+
+    assert setup_checks.check_worker().status == status
+
+
+def test_worker_heartbeat_fails_when_no_worker_runs_it(settings):
+    settings.TASKS = DATABASE_TASKS
+
+    check = setup_checks.check_worker(wait=0.3)
+
+    assert check.status == FAIL and "no worker ran the heartbeat task" in check.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_heartbeat_passes_when_a_worker_runs_it(settings, monkeypatch):
+    settings.TASKS = DATABASE_TASKS
+    # While check_setup waits, a worker takes the queue (here: one batch run in place of the first pause).
+    monkeypatch.setattr(setup_checks.time, "sleep", lambda seconds: call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0))
+
+    check = setup_checks.check_worker(wait=30)
+
+    assert check.status == OK and "a worker ran the heartbeat task" in check.message
+
+
+@pytest.mark.parametrize(("backend", "status"), [
+    ("django.core.mail.backends.console.EmailBackend", FAIL), ("django.core.mail.backends.locmem.EmailBackend", FAIL),
+    ("django.core.mail.backends.smtp.EmailBackend", OK),
+])
+def test_mail(settings, backend, status):
+    settings.EMAIL_BACKEND = backend
+
+    assert setup_checks.check_mail().status == status
+
+
+@pytest.mark.parametrize(("gateway", "status"), [
+    ("test", FAIL), ("payments.not.there.Gateway", FAIL), ("orders.payments.ManualGateway", OK),
+])
+def test_payment_gateway(settings, gateway, status):
+    settings.PAYMENT_GATEWAY = gateway
+
+    assert setup_checks.check_payment_gateway().status == status
+
+
+def test_media(settings, tmp_path):
+    settings.MEDIA_ROOT, settings.SERVE_MEDIA, settings.DEBUG = tmp_path / "media", False, False
+    assert setup_checks.check_media().status == OK
+
+    settings.SERVE_MEDIA = True
+    assert setup_checks.check_media().status == WARN
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    settings.MEDIA_ROOT = blocked / "media"
+    assert setup_checks.check_media().status == FAIL
+
+
+def test_static_files_need_collectstatic_with_the_manifest_storage(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+    assert setup_checks.check_static().status == FAIL
+
+    (tmp_path / "staticfiles.json").write_text("{}")
+    assert setup_checks.check_static().status == OK
+
+
+def test_command_prints_a_line_per_check_and_exits_1_on_a_failure(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("check_setup", stdout=out, no_color=True)
+
+    lines = out.getvalue().splitlines()
+    assert raised.value.returncode == 1
+    assert len(lines) == 14 and lines[-1].startswith("13 checks:")
+    assert "FAIL DEBUG            on: error pages show settings and code to anyone — fix: unset DEBUG (or DEBUG=0)" \
+        in lines
+
+
+def test_command_passes_when_nothing_fails_and_strict_fails_on_warnings(monkeypatch):
+    results = [setup_checks.Check("DEBUG", OK, "off"), setup_checks.Check("Redis", WARN, "not configured", "REDIS_URL")]
+    monkeypatch.setattr("moodmnky.management.commands.check_setup.setup_checks", lambda **kwargs: results)
+    out = io.StringIO()
+
+    call_command("check_setup", stdout=out, no_color=True)
+    with pytest.raises(CommandError) as strict:
+        call_command("check_setup", "--strict", stdout=io.StringIO())
+
+    assert out.getvalue().splitlines()[-1] == "2 checks: 1 OK, 1 WARN, 0 FAIL."
+    assert strict.value.returncode == 1
