@@ -196,6 +196,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP connection may hang before the send fails (Django's default waits for ever, holding the
+# worker; the failed task can be retried, a hung one cannot).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MOOD MNKY <hello@moodmnky.example>")
 if os.environ.get("EMAIL_URL"):
     from urllib.parse import unquote, urlsplit
