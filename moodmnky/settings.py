@@ -304,6 +304,10 @@ SPECTACULAR_SETTINGS = {
 
 # Background work: Django's Tasks API (django-tasks backport) stored in the same database.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A task RUNNING this long is presumed lost with its worker and requeued by `requeue_lost_tasks`
+# (docs/reliability.md "Faults"); after TASK_MAX_CLAIMS workers tried it, it is failed instead.
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(15 * 60)))
+TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
 
 # Rate limits per hour (fixed windows), counted with django-ratelimit in the "ratelimit" cache.
 RATE_LIMITS = {
