@@ -7,7 +7,7 @@ import time
 import pytest
 import redis
 
-from tests.orders.conftest import make_cart  # noqa: F401  (a fixture, reused)
+from tests.orders.conftest import make_cart, place_order  # noqa: F401  (fixtures, reused)
 
 REDIS_PORT = 6391  # this suite's own redis-server, never the shared one
 
