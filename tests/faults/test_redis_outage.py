@@ -5,6 +5,8 @@ configures them. While it is down the shop keeps serving by the per-feature rule
 degraded; once it is back the counters count and the response cache fills again, with no restart.
 """
 
+import os
+
 import pytest
 from django.db import connection
 
@@ -108,3 +110,23 @@ def test_health_reports_the_rate_limit_cache_too(redis_server, api_client):
         redis.Redis(port=6391, db=1).config_set("maxmemory", "0")
 
     assert (status, health["status"], health["checks"]["cache"]) == (200, "degraded", "down")
+
+
+def test_outage_after_outage_the_api_recovers_each_time_without_a_restart(redis_server, api_client, settings):
+    """2 stop/start cycles in CI, 20 with RELIABILITY_LONG=1 (`make reliability`)."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "anonymous": "1000/h"}
+    VariantFactory(quantity=5)
+    cycles = 20 if os.environ.get("RELIABILITY_LONG") == "1" else 2
+    served = counted = 0
+
+    for _ in range(cycles):
+        redis_server.stop()
+        down = [api_client.get("/api/v1/products/") for _ in range(3)]
+        redis_server.start()
+        up = [api_client.get("/api/v1/products/") for _ in range(3)]
+        served += sum(response.status_code == 200 for response in down + up)
+        counted += sum("X-RateLimit-Remaining" in response for response in up)
+        assert _health(api_client)[1]["status"] == "ok"
+
+    assert (served, counted) == (6 * cycles, 3 * cycles)
+    assert redis_server.keys("*catalog:list:*")  # the response cache fills again after every outage
