@@ -130,3 +130,14 @@ def test_outage_after_outage_the_api_recovers_each_time_without_a_restart(redis_
 
     assert (served, counted) == (6 * cycles, 3 * cycles)
     assert redis_server.keys("*catalog:list:*")  # the response cache fills again after every outage
+
+
+def test_the_admin_login_page_works_while_redis_is_down(redis_server, client):
+    staff = CustomerFactory(is_staff=True, is_superuser=True)
+    redis_server.stop()
+
+    wrong = client.post("/admin/login/", {"username": staff.email, "password": "wrong"})
+    right = client.post("/admin/login/?next=/admin/", {"username": staff.email, "password": PASSWORD})
+
+    assert wrong.status_code == 200 and b"errornote" in wrong.content  # the form again, with its error
+    assert (right.status_code, right["Location"]) == (302, "/admin/")
