@@ -175,7 +175,8 @@ def test_a_receiver_down_for_a_day_disables_the_subscription_and_the_operator_ge
     subscription.refresh_from_db()
     assert not subscription.is_active and subscription.failure_count == 5
     assert "5 deliveries in a row failed" in subscription.disabled_reason
-    assert WebhookDelivery.objects.filter(status="failed").count() == 6  # the 6th failed unsent once disabled
+    assert WebhookDelivery.objects.filter(status="failed").count() == 6
+    assert WebhookAttempt.objects.count() == 6 * 8 - 1  # the last one's 8th attempt was never sent: disabled
     assert receiver.delivered() == []
 
     receiver.listen(200)
