@@ -1,4 +1,5 @@
 import functools
+import logging
 
 from django import forms
 from django.conf import settings
@@ -6,11 +7,13 @@ from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
-from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
+from django_ratelimit.core import is_ratelimited
 
+from moodmnky.cache import REDIS_ERRORS
 from moodmnky.models import SCOPES, ApiKey
 from moodmnky.services import api_key_create, api_key_revoke
+
+logger = logging.getLogger("moodmnky.admin")
 
 
 class ApiKeyForm(forms.ModelForm):
@@ -93,20 +96,26 @@ def _account_key(group, request) -> str:
 
 
 def _limited_login(login):
-    """The admin's login view with django-ratelimit's checks on POST: per client IP and per account typed
-    (settings.ADMIN_LOGIN_LIMITS); over either, a 429 page instead of the form."""
-    checked = ratelimit(group="admin-login:account", key=_account_key, method="POST",
-                        rate=lambda group, request: settings.ADMIN_LOGIN_LIMITS["account"])(login)
-    checked = ratelimit(group="admin-login:ip", key=_client_ip_key, method="POST",
-                        rate=lambda group, request: settings.ADMIN_LOGIN_LIMITS["ip"])(checked)
+    """The admin's login view with django-ratelimit's checks on POST: per client IP, then per account typed
+    (settings.ADMIN_LOGIN_LIMITS); over either, a 429 page instead of the form. While the counters' cache
+    is unreachable the checks fail open, like the API's (docs/reliability.md "Faults")."""
+    limits = [("admin-login:ip", _client_ip_key, "ip"), ("admin-login:account", _account_key, "account")]
+
+    def limited(request) -> bool:
+        try:
+            return any(is_ratelimited(request, group=group, key=key, method="POST", increment=True,
+                                      rate=lambda group, request, name=name: settings.ADMIN_LOGIN_LIMITS[name])
+                       for group, key, name in limits)
+        except REDIS_ERRORS as exc:
+            logger.warning("Admin login limits unavailable, not counted: %s", exc)
+            return False
 
     @functools.wraps(login)
     def view(request, extra_context=None):
-        try:
-            return checked(request, extra_context=extra_context)
-        except Ratelimited:
+        if request.method == "POST" and limited(request):
             return HttpResponse("Too many login attempts. Wait a quarter of an hour, then try again.",
                                 status=429, content_type="text/plain; charset=utf-8")
+        return login(request, extra_context=extra_context)
 
     return view
 

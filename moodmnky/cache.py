@@ -1,10 +1,17 @@
-"""The database cache used when there is no Redis, made safe for rate-limit counters."""
+"""The caches: the database cache used when there is no Redis (made safe for rate-limit counters), and the
+Redis clients (prefix-scoped clear; the response cache fails open, see docs/reliability.md "Faults")."""
 
 import base64
+import functools
+import logging
 import pickle
+import threading
 
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
 
 
 class AtomicDatabaseCache(DatabaseCache):
@@ -53,10 +60,8 @@ class CounterDatabaseCache(AtomicDatabaseCache):
                        [connection.ops.adapt_datetimefield_value(now)])
 
 
-try:
-    from django_redis.client import DefaultClient
-except ImportError:  # django-redis is pinned; this keeps the module importable without it
-    DefaultClient = object
+logger = logging.getLogger("moodmnky.cache")
+REDIS_ERRORS = (ConnectionInterrupted, RedisError, OSError)
 
 
 class PrefixScopedRedisClient(DefaultClient):
@@ -65,3 +70,59 @@ class PrefixScopedRedisClient(DefaultClient):
 
     def clear(self, client=None) -> None:
         self.delete_pattern("*", client=client)
+
+
+# Caches (by server and key prefix) whose delete failed in this process: cleared when Redis answers again.
+_stale: set[tuple] = set()
+_stale_lock = threading.Lock()
+
+
+def _fail_open(fallback, *, forgets: bool = False):
+    """Run the client method; while Redis is unreachable return `fallback()` instead of raising."""
+
+    def decorator(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                self._clear_if_stale()
+                return method(self, *args, **kwargs)
+            except REDIS_ERRORS as exc:
+                logger.warning("Cache unavailable, %s served without it: %s", method.__name__, exc)
+                if forgets:  # an entry we were told to forget may still be there when Redis comes back
+                    with _stale_lock:
+                        _stale.add(self._identity)
+                return fallback()
+        return wrapper
+    return decorator
+
+
+class FailOpenRedisClient(PrefixScopedRedisClient):
+    """The response cache's client (docs/reliability.md "Faults"): while Redis is unreachable every read
+    is a miss and every write is dropped, so the API serves from the database instead of failing.
+
+    A delete that failed (a write invalidating cached bodies during the outage) would leave a stale
+    entry behind if the same Redis comes back with its data (a network cut, a restart with
+    persistence), so the first call that reaches Redis again clears this cache's keys first.
+    """
+
+    @property
+    def _identity(self) -> tuple:
+        return (tuple(self._server), self._backend.key_prefix)
+
+    def _clear_if_stale(self) -> None:
+        if self._identity in _stale:
+            with _stale_lock:
+                if self._identity in _stale:
+                    self.clear()
+                    _stale.discard(self._identity)
+                    logger.warning("Cache back: cleared the entries written before the outage")
+
+    def get(self, key, default=None, version=None, client=None):
+        return _fail_open(lambda: default)(PrefixScopedRedisClient.get)(self, key, default, version, client)
+
+    get_many = _fail_open(dict)(PrefixScopedRedisClient.get_many)
+    add = _fail_open(lambda: False)(PrefixScopedRedisClient.add)
+    set = _fail_open(lambda: False)(PrefixScopedRedisClient.set)
+    set_many = _fail_open(list)(PrefixScopedRedisClient.set_many)
+    delete = _fail_open(lambda: 0, forgets=True)(PrefixScopedRedisClient.delete)
+    delete_many = _fail_open(lambda: 0, forgets=True)(PrefixScopedRedisClient.delete_many)

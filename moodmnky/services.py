@@ -1,7 +1,8 @@
-"""Writes to platform tables: API keys."""
+"""Writes to platform tables: API keys, and the task queue's recovery from lost workers."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -34,3 +35,35 @@ def api_key_revoke(*, api_key: ApiKey) -> ApiKey:
         api_key.revoked_at = timezone.now()
         api_key.save(update_fields=["revoked_at"])
     return api_key
+
+
+@transaction.atomic
+def tasks_requeue_lost(*, now: datetime | None = None) -> tuple[int, int]:
+    """Put back in the queue the tasks a lost worker left RUNNING; returns (requeued, failed).
+
+    django-tasks-db marks a task RUNNING when a worker claims it and never looks at it again: a worker
+    killed mid-task (SIGKILL, out of memory, machine lost) leaves it RUNNING for ever. A task RUNNING for
+    longer than TASK_LEASE_SECONDS (well above the longest task: mail and webhook calls time out much
+    sooner) is presumed lost and made READY again, so the next worker runs it again (at-least-once: the
+    lost run may have done part or all of its work). One that already took TASK_MAX_CLAIMS workers down
+    is failed instead, so a task that kills its worker cannot do so for ever.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    lost = DBTaskResult.objects.select_for_update(skip_locked=True).filter(
+        status="RUNNING", started_at__lt=now - timedelta(seconds=settings.TASK_LEASE_SECONDS))
+    requeued = failed = 0
+    for task in lost:
+        if len(task.worker_ids) >= settings.TASK_MAX_CLAIMS:
+            task.status, task.finished_at = "FAILED", now
+            task.exception_class_path = "moodmnky.services.WorkerLost"
+            task.traceback = (f"Claimed by {len(task.worker_ids)} workers ({', '.join(task.worker_ids)}); "
+                              f"none finished it within {settings.TASK_LEASE_SECONDS} s.")
+            task.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
+            failed += 1
+        else:
+            task.status, task.started_at = "READY", None
+            task.save(update_fields=["status", "started_at"])
+            requeued += 1
+    return requeued, failed

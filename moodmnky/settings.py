@@ -120,15 +120,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 RATELIMIT_REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", REDIS_URL)
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "moodmnky")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {"CLIENT_CLASS": "moodmnky.cache.PrefixScopedRedisClient"},
-        }
+# A Redis that stops answering costs a request at most this long per call (then the feature's outage rule
+# applies, docs/reliability.md "Faults"); without it a black-holed Redis would hold requests for minutes.
+REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "1"))
+
+
+def redis_cache(url: str, key_prefix: str, *, fail_open: bool) -> dict:
+    """A django-redis cache: `fail_open` serves misses and drops writes while Redis is unreachable (the
+    response cache); otherwise errors reach the caller, which decides (the rate-limit counters)."""
+    client = "FailOpenRedisClient" if fail_open else "PrefixScopedRedisClient"
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"CLIENT_CLASS": f"moodmnky.cache.{client}",
+                    "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT_SECONDS, "SOCKET_TIMEOUT": REDIS_TIMEOUT_SECONDS},
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL, CACHE_KEY_PREFIX, fail_open=True)}
 else:
     CACHES = {
         "default": {
@@ -138,12 +149,7 @@ else:
         }
     }
 if RATELIMIT_REDIS_URL:
-    CACHES["ratelimit"] = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": RATELIMIT_REDIS_URL,
-        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-ratelimit",
-        "OPTIONS": {"CLIENT_CLASS": "moodmnky.cache.PrefixScopedRedisClient"},
-    }
+    CACHES["ratelimit"] = redis_cache(RATELIMIT_REDIS_URL, f"{CACHE_KEY_PREFIX}-ratelimit", fail_open=False)
 else:
     CACHES["ratelimit"] = {
         "BACKEND": "moodmnky.cache.CounterDatabaseCache",
@@ -190,6 +196,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP connection may hang before the send fails (Django's default waits for ever, holding the
+# worker; the failed task can be retried, a hung one cannot).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MOOD MNKY <hello@moodmnky.example>")
 if os.environ.get("EMAIL_URL"):
     from urllib.parse import unquote, urlsplit
@@ -295,6 +304,10 @@ SPECTACULAR_SETTINGS = {
 
 # Background work: Django's Tasks API (django-tasks backport) stored in the same database.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# A task RUNNING this long is presumed lost with its worker and requeued by `requeue_lost_tasks`
+# (docs/reliability.md "Faults"); after TASK_MAX_CLAIMS workers tried it, it is failed instead.
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(15 * 60)))
+TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
 
 # Rate limits per hour (fixed windows), counted with django-ratelimit in the "ratelimit" cache.
 RATE_LIMITS = {

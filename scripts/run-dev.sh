@@ -9,8 +9,12 @@ PY=.venv/bin/python
 
 $PY manage.py db_worker --queue-name '*' --no-reload &
 WORKER=$!
-# What cron does in production: re-queue webhook deliveries a dead worker left behind (docs/webhooks.md).
-(while sleep 60; do $PY manage.py sweep_webhooks >/dev/null 2>&1 || true; done) &
+# What cron does in production: re-queue webhook deliveries and tasks a dead worker left behind
+# (docs/webhooks.md, docs/reliability.md "Faults").
+(while sleep 60; do
+  $PY manage.py sweep_webhooks >/dev/null 2>&1 || true
+  $PY manage.py requeue_lost_tasks >/dev/null 2>&1 || true
+done) &
 SWEEP=$!
 trap 'kill $WORKER $SWEEP 2>/dev/null || true' EXIT INT TERM
 

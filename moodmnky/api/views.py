@@ -4,7 +4,8 @@ import logging
 import threading
 import uuid
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import get_urlconf
@@ -30,10 +31,15 @@ def _check_database() -> bool:
 
 
 def _check_cache() -> bool:
+    """Both caches answer: the response cache (which fails open, so a dropped write reads back as a miss)
+    and the rate-limit counters'."""
     try:
         probe = uuid.uuid4().hex
-        cache.set("health:probe", probe, 10)
-        return cache.get("health:probe") == probe
+        for alias in [alias for alias in ("default", "ratelimit") if alias in settings.CACHES]:
+            caches[alias].set("health:probe", probe, 10)
+            if caches[alias].get("health:probe") != probe:
+                return False
+        return True
     except Exception:
         logger.exception("Health check: cache unreachable")
         return False
