@@ -167,7 +167,7 @@ def workloads(shop: dict, port: int) -> list[Workload]:
     ids, variants = shop["product_ids"], shop["variants"]
     page_bytes = len(get(port, "/api/v1/products/?limit=20")[2])
     listing = "/api/v1/products/?limit=20"
-    filtered = "/api/v1/products/?limit=20&category=home-fragrance&price_max=40&in_stock=true&sort=price"
+    filtered = "/api/v1/products/?limit=20&category=home-fragrance&price_max=30&in_stock=true&sort=price"
     search = "/api/v1/products/?limit=20&search=amber%20fig"
     detail = f"/api/v1/products/{ids[0]}/"
     cursor = [0]
