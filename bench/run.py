@@ -50,6 +50,7 @@ class Workload:
     body: dict | None = None
     prepare: object = None  # callable(duration) -> (paths, headers): fresh carts, ETags, ids before each run
     cached: bool | None = None  # None: caching does not apply
+    default: bool = True  # False: runs only when --workloads names it (the 10,000 vs 100,000 comparison)
 
 
 # ---------------------------------------------------------------------------------------------- setup
@@ -210,7 +211,17 @@ def workloads(shop: dict, port: int) -> list[Workload]:
         Workload("checkout (guest, 2 lines)", method="POST", headers=json_body, prepare=checkout_carts,
                  body=CHECKOUT_BODY),
         Workload("order detail (customer)", prepare=order),
+        *(Workload(f"{name} (uncached)", paths=[f"/api/v1/products/?limit=20&{query}&nocache={{n}}"], cached=False,
+                   default=False) for name, query in SCANS),
     ]
+
+
+# Every other filter and sort on a cache miss, for `WORKLOADS=uncached` (docs/performance.md "100,000 products").
+SCANS = [("sort name desc", "sort=name&order=desc"), ("sort price desc", "sort=price&order=desc"),
+         ("sort oldest first", "sort=created_at&order=asc"), ("tag filter", "tag=candle"),
+         ("product type filter", "product_type=soap"), ("collection filter", "collection=bestsellers"),
+         ("sold out (in_stock=false)", "in_stock=false"), ("search one common word", "search=amber"),
+         ("page 50", "page=50")]
 
 
 def customer_order(port: int, token: str, variants) -> str:
@@ -404,6 +415,33 @@ def compare(paths: list[str]) -> None:
 
 # ------------------------------------------------------------------------------------------------- main
 
+def explain(products: int) -> None:
+    """EXPLAIN ANALYZE of every SQL statement of a cache-missing list request, per filter and sort (in-process)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client, queries = Client(), [("default order", "")] + EXPLAINED + SCANS
+    print(f"{products:,} products: database time of each statement of GET /api/v1/products/?limit=20&…")
+    for name, query in queries:
+        with CaptureQueriesContext(connection) as captured:
+            status = client.get(f"/api/v1/products/?limit=20&{query}&nocache={uuid.uuid4().hex}").status_code
+        timings = []
+        for statement in captured.captured_queries:
+            if statement["sql"].startswith("SELECT"):
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement["sql"])
+                    plan = cursor.fetchone()[0][0]
+                timings.append(f"{plan['Execution Time']:.1f}")
+        print(f"  {name:<28} {status}  ms per statement: {' + '.join(timings)}")
+
+
+EXPLAINED = [("list filtered (bench)", "category=home-fragrance&price_max=30&in_stock=true&sort=price"),
+             ("search two words", "search=amber%20fig"), ("category filter", "category=candles"),
+             ("price range", "price_min=20&price_max=30"), ("in_stock=true", "in_stock=true"),
+             ("sort name asc", "sort=name"), ("sort price asc", "sort=price")]
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--products", type=int, default=10000, help="generated products, 2 variants each")
@@ -420,6 +458,8 @@ def parse_args():
     parser.add_argument("--memory", type=int, default=0,
                         help="seconds of mixed load (the workloads in turn) with RSS samples, instead of the table")
     parser.add_argument("--compare", nargs=2, metavar="JSON", help="print p95 ratios of two result files")
+    parser.add_argument("--explain", action="store_true",
+                        help="EXPLAIN ANALYZE the list queries of every filter and sort (no server, no wrk)")
     args = parser.parse_args()
     if not args.database_url:
         name = "mm_bench" if args.products == 10000 else f"mm_bench_{args.products}"
@@ -432,11 +472,18 @@ def main() -> None:
     if args.compare:
         compare(args.compare)
         return
-    wrk = ensure_wrk()
     args.stats_dir = tempfile.mkdtemp(prefix="mm-bench-")
     env = configure(args)
     ensure_database(args.database_url)
     prepare_database(args.products)
+    if args.explain:
+        os.environ["ALLOWED_HOSTS"] = "testserver"
+        from django.conf import settings
+
+        settings.ALLOWED_HOSTS = ["testserver"]
+        explain(args.products)
+        return
+    wrk = ensure_wrk()
     shop = shop_setup()
     from django.db import connection
 
@@ -448,8 +495,9 @@ def main() -> None:
                               cwd=ROOT, env=env, stdout=log, stderr=log)
     try:
         wait_for(args.port, server)
+        words = [word.strip() for word in args.workloads.split(",") if word.strip()]
         chosen = [w for w in workloads(shop, args.port)
-                  if not args.workloads or any(word.strip() in w.name for word in args.workloads.split(","))]
+                  if (any(word in w.name for word in words) if words else w.default)]
         scripts = Path(args.stats_dir)
         if args.memory:
             memory_run(wrk, args, chosen, scripts, shop, server, worker)
@@ -507,27 +555,29 @@ def memory_run(wrk, args, chosen, scripts, shop, server, worker) -> None:
     """The chosen workloads in turn (ceiling excluded) for `--memory` seconds; RSS after each slice."""
     mixed = [w for w in chosen if not w.name.startswith("ceiling")]
     samples, started, index = [], time.monotonic(), 0
-    samples.append(rss_sample(0.0, server, worker))
+    samples.append(rss_sample(0.0, server, worker, args.stats_dir))
     while time.monotonic() - started < args.memory:
         measure(wrk, args.port, mixed[index % len(mixed)], args, scripts, shop, server, args.stats_dir)
         index += 1
-        samples.append(rss_sample(time.monotonic() - started, server, worker))
+        samples.append(rss_sample(time.monotonic() - started, server, worker, args.stats_dir))
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-memory.json"
     out.write_text(json.dumps({"seconds": args.memory, "slices": index, "samples": samples,
                                "machine": machine()}, indent=2))
     print(f"\nMemory: {index} slices of {args.duration} s over {time.monotonic() - started:.0f} s "
           f"(workers never recycled: GUNICORN_MAX_REQUESTS=0)")
-    print(f"{'at s':>6} {'workers RSS MB':>30} {'db_worker MB':>13}")
+    print(f"{'at s':>6} {'requests':>9} {'workers RSS MB':>30} {'db_worker MB':>13}")
     for sample in (samples[0], samples[len(samples) // 2], samples[-1]):
         workers = " ".join(f"{mb:.0f}" for mb in sample["workers_mb"])
-        print(f"{sample['at_s']:>6.0f} {workers:>30} {fmt_mb(sample['db_worker_mb']):>13}")
+        print(f"{sample['at_s']:>6.0f} {sample['requests']:>9} {workers:>30} {fmt_mb(sample['db_worker_mb']):>13}")
     print(f"written to {out.relative_to(ROOT)}")
 
 
-def rss_sample(at: float, server, worker) -> dict:
+def rss_sample(at: float, server, worker, stats_dir: str) -> dict:
+    from moodmnky.bench import read_stats
+
     return {"at_s": round(at, 1), "workers_mb": [round(rss_mb(p) or 0, 1) for p in worker_pids(server.pid)],
-            "db_worker_mb": rss_mb(worker.pid)}
+            "db_worker_mb": rss_mb(worker.pid), "requests": sum(r[0] for r in read_stats(stats_dir).values())}
 
 
 if __name__ == "__main__":
