@@ -370,22 +370,26 @@ def measure(wrk, port, workload, args, scripts, shop, server, stats_dir) -> dict
 # ----------------------------------------------------------------------------------------------- output
 
 COLUMNS = ("workload", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "SQL/req", "CPU ms/req", "% ceiling",
-           "RSS MB")
+           "% ceil CPU", "RSS MB")
 
 
 def table(rows: list[dict]) -> str:
-    ceiling = next((r["rps"] for r in rows if r["workload"].startswith("ceiling")), None)
+    """`% ceiling` compares req/s; `% ceil CPU` compares worker CPU per request (ceiling's / the row's), which
+    is what req/s would be if the workers had the CPU to themselves (steadier on a shared machine)."""
+    ceiling = next((r for r in rows if r["workload"].startswith("ceiling")), None)
 
     def fmt(value, spec):
         return "—" if value is None else format(value, spec)
 
     lines = [rows_format(COLUMNS)]
     for r in rows:
-        share = 100 * r["rps"] / ceiling if ceiling else None
+        share = 100 * r["rps"] / ceiling["rps"] if ceiling and ceiling["rps"] else None
+        cpu_share = (100 * ceiling["cpu_ms_per_request"] / r["cpu_ms_per_request"]
+                     if ceiling and ceiling["cpu_ms_per_request"] and r["cpu_ms_per_request"] else None)
         lines.append(rows_format((r["workload"], fmt(r["rps"], ".0f"), fmt(r["p50_ms"], ".1f"),
                                   fmt(r["p90_ms"], ".1f"), fmt(r["p99_ms"], ".1f"), str(r["errors"]),
                                   fmt(r["sql_per_request"], ".1f"), fmt(r["cpu_ms_per_request"], ".2f"),
-                                  fmt(share, ".0f"), fmt(r["worker_rss_mb"], ".0f"))))
+                                  fmt(share, ".0f"), fmt(cpu_share, ".0f"), fmt(r["worker_rss_mb"], ".0f"))))
     return "\n".join(lines)
 
 
