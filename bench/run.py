@@ -85,7 +85,9 @@ def ensure_wrk() -> str:
         return found
     print("wrk is missing: installing Debian's package", file=sys.stderr)
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-q", "wrk"], check=True)  # noqa: S603
+    if subprocess.run([*sudo, "apt-get", "install", "-y", "-q", "wrk"]).returncode:  # noqa: S603
+        subprocess.run([*sudo, "apt-get", "update", "-q"], check=True)  # noqa: S603  (a fresh machine's empty lists)
+        subprocess.run([*sudo, "apt-get", "install", "-y", "-q", "wrk"], check=True)  # noqa: S603
     return shutil.which("wrk") or sys.exit("wrk could not be installed")
 
 
