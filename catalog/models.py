@@ -102,7 +102,8 @@ class Product(models.Model):
         indexes = [
             # Matches the default list order (newest first, id breaking ties) so a page is an index walk.
             models.Index(fields=["status", "-created_at", "-id"], name="catalog_product_status_newest"),
-            models.Index(fields=["status", "name"], name="catalog_product_status_name"),
+            # Both directions of `sort=name` (a backward walk for desc), ties broken by id as the list does.
+            models.Index(fields=["status", "name", "id"], name="catalog_product_status_name_id"),
             # Price ascending; the descending twin (DESC NULLS LAST) is PostgreSQL-only, migration 0004.
             models.Index(fields=["status", "min_price", "id"], name="catalog_product_status_price"),
         ]
@@ -132,7 +133,12 @@ class Variant(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
-        indexes = [models.Index(fields=["product", "price"], name="catalog_variant_product_price")]
+        indexes = [
+            models.Index(fields=["product", "price"], name="catalog_variant_product_price"),
+            # `in_stock=` on the product list asks "has a sellable variant?" per product: one small index probe.
+            models.Index(fields=["product"], condition=Q(quantity__gt=0) | Q(track_inventory=False)
+                         | Q(allow_backorder=True), name="catalog_variant_sellable"),
+        ]
         constraints = [
             # The database itself refuses oversold stock, whatever code path tries it.
             models.CheckConstraint(

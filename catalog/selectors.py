@@ -98,10 +98,12 @@ def product_filter_search(products: QuerySet[Product], text: str) -> QuerySet[Pr
     if not text:
         return products
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 
-        # The expression matches the GIN index of migration 0002, so the match uses the index.
-        vector = SearchVector("search_text", config="english")
+        # The stored column of migration 0005 (PostgreSQL keeps it equal to to_tsvector('english',
+        # search_text)), GIN-indexed: the match is an index lookup, ranking reads the stored vectors.
+        column = f'"{Product._meta.db_table}"."search_vector"'  # a fixed column name, no input
+        vector = RawSQL(column, [], output_field=SearchVectorField())  # noqa: S611
         query = SearchQuery(text, search_type="websearch", config="english")
         return products.alias(search_vector=vector).filter(search_vector=query).annotate(
             search_rank=SearchRank(vector, query))

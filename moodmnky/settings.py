@@ -75,6 +75,12 @@ MIDDLEWARE = [
     "moodmnky.api.ratelimit.RateLimitMiddleware",
 ]
 
+# Benchmarks only (`make bench`, docs/performance.md): a directory for per-worker counters. When set, the
+# counting middleware runs first and the bare ceiling view answers at /bench/ceiling/; never set it in production.
+BENCH_STATS_DIR = os.environ.get("BENCH_STATS_DIR", "")
+if BENCH_STATS_DIR:
+    MIDDLEWARE.insert(0, "moodmnky.bench.BenchStatsMiddleware")
+
 ROOT_URLCONF = "moodmnky.urls"
 WSGI_APPLICATION = "moodmnky.wsgi.application"
 ASGI_APPLICATION = "moodmnky.asgi.application"

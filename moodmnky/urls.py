@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularSwaggerView
 
 from moodmnky.api.exceptions import json_error
 from moodmnky.api.views import RedocView, SchemaView
+from moodmnky.bench import bench_urls
 
 admin.site.site_header = "MOOD MNKY back office"
 admin.site.site_title = "MOOD MNKY"
@@ -36,6 +37,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
     re_path(r"^api/", api_not_found),
+    *bench_urls(),  # empty unless BENCH_STATS_DIR is set (make bench)
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))

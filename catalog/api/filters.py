@@ -71,7 +71,10 @@ class ProductFilter(django_filters.FilterSet):
         else:
             return queryset.order_by("-created_at", "-id")
         column = F(SORT_FIELDS[key])
-        column = column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+        if key == "price":  # the only nullable key (a product without variants): last either way
+            column = column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+        else:  # plain ASC/DESC, so that one index serves both directions (forwards and backwards)
+            column = column.desc() if descending else column.asc()
         return queryset.order_by(column, "-id" if descending else "id")
 
 

@@ -7,6 +7,8 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+from moodmnky.counts import capped_count
+
 
 def _positive_int(request, name: str, default: int) -> int:
     raw = request.query_params.get(name)
@@ -24,16 +26,27 @@ def _positive_int(request, name: str, default: int) -> int:
 class PageLimitPagination(BasePagination):
     default_limit = 20
     max_limit = 100
+    # Past this many matches `total` (and `pages`) is PostgreSQL's estimate (docs/api.md "Pagination").
+    exact_count_up_to = 1_000
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.page = _positive_int(request, "page", 1)
         self.limit = min(_positive_int(request, "limit", self.default_limit), self.max_limit)
-        self.total = len(queryset) if isinstance(queryset, list) else queryset.count()
         offset = (self.page - 1) * self.limit
-        if offset >= self.total:
+        if isinstance(queryset, list):
+            self.total, exact = len(queryset), True
+        else:
+            self.total, exact = capped_count(queryset, self.exact_count_up_to)
+        if exact and offset >= self.total:
             return []
-        return list(queryset[offset:offset + self.limit])
+        rows = list(queryset[offset:offset + self.limit])
+        if not exact and len(rows) < self.limit:
+            # The end is on this page (or before it): the estimate gives way to the exact figure.
+            self.total = offset + len(rows) if rows else queryset.count()
+        elif not exact:
+            self.total = max(self.total, offset + len(rows) + 1)  # at least one more row may follow
+        return rows
 
     @property
     def pages(self) -> int:

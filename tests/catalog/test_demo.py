@@ -48,3 +48,15 @@ def test_seed_demo_command_runs(api_client):
     assert response.status_code == 200
     assert "Moonlit Fig" in [p["name"] for p in response.json()["data"]]
     assert response.json()["data"][0]["media"][0]["url"].startswith("http://testserver/media/")
+
+
+def test_generated_rows_are_searchable_keep_their_ledger_and_the_id_sequences(api_client):
+    demo.generate_products(count=20, stdout=io.StringIO())  # COPY on PostgreSQL, bulk_create elsewhere
+
+    generated = Variant.objects.filter(product__slug__startswith="gen-")
+    for variant in generated:
+        assert sum(variant.stock_movements.values_list("delta", flat=True)) == variant.quantity
+    later = Product.objects.create(name="Made after", slug="made-after")  # the sequence moved past the COPY
+    assert later.pk > max(generated.values_list("product_id", flat=True))
+    names = [p["name"] for p in api_client.get("/api/v1/products/", {"search": "velvet"}).json()["data"]]
+    assert sorted(names) == ["Velvet Cedar 17", "Velvet Fig 1"]
