@@ -12,11 +12,12 @@ from carts.errors import CartNotFoundError
 from carts.models import Cart, CartDiscount, CartItem
 
 
-def cart_prefetches() -> list[Prefetch]:
+def cart_prefetches(*, code_scopes: bool = True) -> list[Prefetch]:
     """Lines (variant and product joined; a blend line's components) and codes (with their products and
-    categories), as every cart read loads them."""
-    discounts = CartDiscount.objects.select_related("discount").prefetch_related(
-        *discount_scope_prefetches("discount__"))
+    categories unless not `code_scopes`), as every cart read loads them."""
+    discounts = CartDiscount.objects.select_related("discount")
+    if code_scopes:
+        discounts = discounts.prefetch_related(*discount_scope_prefetches("discount__"))
     return [
         Prefetch("items", queryset=CartItem.objects.select_related(
             "variant__product", "blend__current_version", "product_base").prefetch_related(
@@ -35,11 +36,12 @@ def cart_queryset() -> QuerySet[Cart]:
     return Cart.objects.prefetch_related(*cart_prefetches())
 
 
-def cart_load(cart: Cart) -> Cart:
-    """Load the lines and codes of a cart row already read (as cart_queryset would, without the row again)."""
+def cart_load(cart: Cart, *, code_scopes: bool = True) -> Cart:
+    """Load the lines and codes of a cart row already read (as cart_queryset would, without the row again);
+    without the codes' products and categories if not `code_scopes` (the caller loads them)."""
     if hasattr(cart, "_prefetched_objects_cache"):
         cart._prefetched_objects_cache.clear()
-    prefetch_related_objects([cart], *cart_prefetches())
+    prefetch_related_objects([cart], *cart_prefetches(code_scopes=code_scopes))
     return cart
 
 

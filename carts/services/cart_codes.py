@@ -1,9 +1,10 @@
 """Discount codes on a cart: apply (checked against every rule) and remove."""
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from carts.discount_rules import discount_check, discount_find
+from carts.discount_rules import discount_check, discount_find, discount_scope_prefetches
 from carts.errors import DiscountNotOnCartError
 from carts.models import Cart, CartDiscount
 from carts.selectors import cart_line_inputs, cart_loaded_with
@@ -19,11 +20,14 @@ def cart_apply_discount(*, cart: Cart, code: str, customer=None) -> Cart:
     expired, used up (in total or by this shopper), applies to nothing in the cart, the cart is
     below its minimum, or it does not combine with a code already applied.
     """
-    cart = cart_lock_loaded(cart, timezone.now())
-    discount = discount_find(code)
+    cart = cart_lock_loaded(cart, timezone.now(), code_scopes=False)
+    discount = discount_find(code, with_scope=False)
     applications = list(cart.applied_discounts.all())
     applied = [application.discount for application in applications]
-    if any(other.pk == discount.pk for other in applied):
+    known = next((other for other in applied if other.pk == discount.pk), None)
+    # The products and categories of every code, the new one included, in one read of each.
+    prefetch_related_objects(applied if known else [*applied, discount], *discount_scope_prefetches())
+    if known is not None:
         return cart
     discount_check(discount=discount, lines=cart_line_inputs(cart.items.all()), applied=applied,
                    customer=customer or cart.customer, email=cart.email)

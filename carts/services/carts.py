@@ -143,7 +143,7 @@ def carts_expire(*, days: int, dry_run: bool = False, batch_size: int = 500) -> 
             deleted += len(batch)
 
 
-def cart_lock_loaded(cart: Cart, now) -> Cart:
+def cart_lock_loaded(cart: Cart, now, *, code_scopes: bool = True) -> Cart:
     """Lock an open cart for this transaction, stamp its last activity, and load its lines and codes.
 
     One UPDATE both locks the row and stamps it (rolled back with the write if that fails); the row is
@@ -153,7 +153,7 @@ def cart_lock_loaded(cart: Cart, now) -> Cart:
     if not Cart.objects.filter(pk=cart.pk, status=Cart.Status.OPEN).update(last_activity_at=now):
         cart_lock_open(cart.pk)  # raises: the cart is gone or no longer open (it never reopens)
     cart.status, cart.last_activity_at = Cart.Status.OPEN, now
-    return cart_load(cart)
+    return cart_load(cart, code_scopes=code_scopes)
 
 
 def check_line_count(items: list[CartItem], *, field: str) -> None:
