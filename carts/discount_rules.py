@@ -23,11 +23,12 @@ def discount_scope_prefetches(prefix: str = "") -> list[Prefetch]:
             Prefetch(f"{prefix}categories", queryset=Category.objects.only("id", "slug"))]
 
 
-def discount_find(code: str) -> DiscountCode:
-    """The code (with its scope prefetched), whatever letter case the shopper typed; unknown codes are refused."""
+def discount_find(code: str, *, with_scope: bool = True) -> DiscountCode:
+    """The code (with its scope prefetched unless not `with_scope`), whatever letter case the shopper typed;
+    unknown codes are refused."""
     code = (code or "").strip()
-    discount = (DiscountCode.objects.prefetch_related(*discount_scope_prefetches()).filter(code__iexact=code).first()
-                if code else None)
+    codes = DiscountCode.objects.prefetch_related(*discount_scope_prefetches()) if with_scope else DiscountCode.objects
+    discount = codes.filter(code__iexact=code).first() if code else None
     if discount is None:
         raise DiscountCodeError(UNKNOWN_CODE_MESSAGE)
     return discount

@@ -2,13 +2,15 @@
 
 import hashlib
 import json
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
+
+from moodmnky.cache import CachedRead, etag_key, get_following, versioned_read
+from moodmnky.lookups import is_id
 
 CACHE_TIMEOUT = 60 * 10
 LIST_VERSION_KEYS = {"public": "catalog:v:list:public", "admin": "catalog:v:list:admin"}
@@ -22,7 +24,7 @@ _collected: ContextVar[set[str] | None] = ContextVar("catalog_cache_collected", 
 # from not-yet-committed state in between is therefore never served afterwards.
 
 
-def _product_version_key(product_id: int) -> str:
+def _product_version_key(product_id: int | str) -> str:
     return f"catalog:v:product:{product_id}"
 
 
@@ -30,29 +32,31 @@ def _slug_key(slug: str) -> str:
     return f"catalog:slug:{hashlib.sha256(slug.encode()).hexdigest()}"
 
 
-def _tokens(keys: list[str]) -> list[str]:
-    """The current token of each version key, creating missing ones (the first writer wins)."""
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            cache.add(key, uuid.uuid4().hex, None)
-            token = cache.get(key) or uuid.uuid4().hex
-        tokens.append(token)
-    return tokens
-
-
-def list_key(representation: str, base_url: str, params: list[tuple[str, str]]) -> str:
-    (version,) = _tokens([LIST_VERSION_KEYS[representation]])
+def list_read(representation: str, base_url: str, params: list[tuple[str, str]], *, etag_only: bool) -> CachedRead:
+    """The cached list page (or its ETag) for this query and the tokens it must carry: one cache call."""
     raw = json.dumps([representation, base_url, sorted(params)])
-    return f"catalog:list:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = f"catalog:list:{representation}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return versioned_read([LIST_VERSION_KEYS[representation]], key, etag_only=etag_only)
 
 
-def product_key(product_id: int, representation: str, base_url: str) -> str:
-    version, taxonomy = _tokens([_product_version_key(product_id), TAXONOMY_VERSION_KEY])
+def product_read(lookup: str, representation: str, base_url: str, *, etag_only: bool) -> tuple[int | None, CachedRead]:
+    """(product id, cached detail read) for an id or slug: one cache call (a slug's pointer is followed in it).
+
+    An unknown slug has no id yet (None) and nothing is stored for it until its pointer is remembered.
+    """
     base = hashlib.sha256(base_url.encode()).hexdigest()[:12]
-    return f"catalog:product:{product_id}:{version}:{taxonomy}:{representation}:{base}"
+    entry = f"catalog:product:{{}}:{representation}:{base}"
+    if is_id(lookup):
+        product_id = int(lookup)
+        return product_id, versioned_read([_product_version_key(product_id), TAXONOMY_VERSION_KEY],
+                                          entry.format(product_id), etag_only=etag_only)
+    wanted = etag_key(entry) if etag_only else entry
+    product_id, found = get_following(cache, _slug_key(lookup), [_product_version_key("{}"), wanted],
+                                      [TAXONOMY_VERSION_KEY])
+    if product_id is None:
+        return None, CachedRead(None)
+    return product_id, versioned_read([_product_version_key(product_id), TAXONOMY_VERSION_KEY],
+                                      entry.format(product_id), etag_only=etag_only, found=found)
 
 
 def slug_to_id(slug: str) -> int | None:

@@ -1,12 +1,17 @@
-"""The caches: the database cache used when there is no Redis (made safe for rate-limit counters), and the
-Redis clients (prefix-scoped clear; the response cache fails open, see docs/reliability.md "Faults")."""
+"""The caches: the database cache used when there is no Redis (made safe for rate-limit counters), the
+Redis clients (prefix-scoped clear; the response cache fails open, see docs/reliability.md "Faults"),
+one-round-trip counters and reads, and versioned entries (rendered bodies stamped with the version tokens
+they were read under)."""
 
 import base64
 import functools
 import logging
 import pickle
 import threading
+import uuid
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django_redis.client import DefaultClient
@@ -126,3 +131,123 @@ class FailOpenRedisClient(PrefixScopedRedisClient):
     set_many = _fail_open(list)(PrefixScopedRedisClient.set_many)
     delete = _fail_open(lambda: 0, forgets=True)(PrefixScopedRedisClient.delete)
     delete_many = _fail_open(lambda: 0, forgets=True)(PrefixScopedRedisClient.delete_many)
+
+
+def redis_client_of(cache_obj):
+    """The django-redis client behind a Django cache, None for the database or memory caches."""
+    client = getattr(cache_obj, "client", None)
+    return client if DefaultClient is not object and isinstance(client, DefaultClient) else None
+
+
+def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
+    """Add one to the counter `key`, created at 0 to live `timeout` seconds; its new value (None: unavailable).
+
+    On Redis one round trip: SET NX EX and INCR in one MULTI/EXEC, so the counter always has its expiry.
+    Elsewhere add() then incr(), as django-ratelimit counts.
+    """
+    client = redis_client_of(cache_obj)
+    if client is None:
+        if cache_obj.add(key, 1, timeout):
+            return 1
+        try:
+            return cache_obj.incr(key)
+        except ValueError:  # expired between add() and incr()
+            return None
+    made = client.make_key(key)
+    pipe = client.get_client(write=True).pipeline(transaction=True)
+    pipe.set(made, 0, nx=True, ex=timeout)
+    pipe.incr(made)
+    return pipe.execute()[1]
+
+
+# Follows a pointer key to the keys it names, in one round trip: KEYS[1] is the pointer, KEYS[2..] keys
+# read as they are; ARGV holds (prefix, suffix) pairs around the pointer's value.
+_FOLLOW = """
+local target = redis.call('GET', KEYS[1])
+if not target then return {false} end
+local keys = {}
+for i = 1, #ARGV, 2 do keys[#keys + 1] = ARGV[i] .. target .. ARGV[i + 1] end
+for i = 2, #KEYS do keys[#keys + 1] = KEYS[i] end
+local values = redis.call('MGET', unpack(keys))
+table.insert(values, 1, target)
+return values
+"""
+
+
+def get_following(cache_obj, pointer: str, templates: list[str], keys: list[str]) -> tuple[object, dict]:
+    """(the pointer's value, {key: value}) for `keys` and each template ("...{}...") filled with that value.
+
+    One round trip on Redis (a script); two reads on other caches. Missing keys are absent from the dict.
+    """
+    client = redis_client_of(cache_obj)
+    if client is None:
+        target = cache_obj.get(pointer)
+        if target is None:
+            return None, {}
+        return target, cache_obj.get_many([template.format(target) for template in templates] + keys)
+    split = [str(client.make_key(template.replace("{}", "\0"))).split("\0") for template in templates]
+    made = [client.make_key(key) for key in [pointer, *keys]]
+    try:
+        raw = client.get_client(write=False).eval(_FOLLOW, len(made), *made, *(part for pair in split for part in pair))
+    except REDIS_ERRORS as exc:  # fail open like the response cache's client: a miss
+        logger.warning("Cache unavailable, a read served without it: %s", exc)
+        return None, {}
+    if raw[0] is None:
+        return None, {}
+    target = client.decode(raw[0])
+    names = [template.format(target) for template in templates] + keys
+    return target, {name: client.decode(value) for name, value in zip(names, raw[1:], strict=True) if value is not None}
+
+
+@dataclass(frozen=True)
+class Entry:
+    etag: str
+    content_type: str
+    body: bytes | None  # None when only the ETag was read
+    subject: str = ""  # what the body is about (e.g. a product's slug), for lookups through a pointer
+
+
+@dataclass(frozen=True)
+class CachedRead:
+    """What one cache call found for a read: where its entry lives, the tokens it must carry, the entry."""
+
+    key: str | None  # None: this read is not stored
+    versions: tuple = ()
+    entry: Entry | None = None
+
+    def full_entry(self) -> Entry | None:
+        """The entry with its body, read now (when this read fetched the ETag entry only)."""
+        stored = cache.get(self.key) if self.key else None
+        return Entry(*stored[1:]) if stored and stored[0] == self.versions else None
+
+
+def etag_key(key: str) -> str:
+    return f"{key}:etag"
+
+
+def versioned_read(token_keys: list[str], key: str, *, etag_only: bool, found: dict | None = None) -> CachedRead:
+    """The tokens and the current entry under `key` (its `:etag` entry if `etag_only`) in one get_many.
+
+    `found` is what the caller already read (token keys and entry key included). Missing tokens are
+    created (the first writer wins), and then nothing stored can be current.
+    """
+    wanted = etag_key(key) if etag_only else key
+    if found is None:
+        found = cache.get_many([*token_keys, wanted])
+    versions = tuple(found.get(name) for name in token_keys)
+    if None in versions:
+        return CachedRead(key, tuple(_created_tokens(token_keys, found)))
+    stored = found.get(wanted)
+    entry = Entry(*stored[1:]) if stored and stored[0] == versions else None
+    return CachedRead(key, versions, entry)
+
+
+def _created_tokens(token_keys: list[str], found: dict) -> list[str]:
+    tokens = []
+    for name in token_keys:
+        token = found.get(name)
+        if token is None:
+            cache.add(name, uuid.uuid4().hex, None)
+            token = cache.get(name) or uuid.uuid4().hex
+        tokens.append(token)
+    return tokens

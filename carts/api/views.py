@@ -30,8 +30,11 @@ class CartView(APIView):
         return selectors.cart_get(cart_id=cart_id, customer=customer_of(self.request), loaded=loaded)
 
     def cart_response(self, cart_id, http_status=status.HTTP_200_OK) -> Response:
-        priced = selectors.cart_price(self.get_cart(cart_id, loaded=True))
-        return Response(s.CartSerializer(priced).data, status=http_status)
+        return self.priced_response(self.get_cart(cart_id, loaded=True), http_status)
+
+    def priced_response(self, cart: Cart, http_status=status.HTTP_200_OK) -> Response:
+        """The answer of a write from the loaded cart its service returned: priced once, not read again."""
+        return Response(s.CartSerializer(selectors.cart_price(cart)).data, status=http_status)
 
 
 class CartCreateView(CartView):
@@ -69,12 +72,12 @@ class CartItemsView(CartView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         if "blend_id" in values:
-            services.cart_add_blend_item(cart=cart, blend_id=values["blend_id"],
-                                         product_base_id=values["product_base_id"], quantity=values["quantity"],
-                                         customer=customer_of(request))
+            cart = services.cart_add_blend_item(cart=cart, blend_id=values["blend_id"],
+                                                product_base_id=values["product_base_id"],
+                                                quantity=values["quantity"], customer=customer_of(request))
         else:
-            services.cart_add_item(cart=cart, variant_id=values["variant_id"], quantity=values["quantity"])
-        return self.cart_response(cart.pk, status.HTTP_201_CREATED)
+            cart = services.cart_add_item(cart=cart, variant_id=values["variant_id"], quantity=values["quantity"])
+        return self.priced_response(cart, status.HTTP_201_CREATED)
 
 
 class CartItemDetailView(CartView):
@@ -84,14 +87,14 @@ class CartItemDetailView(CartView):
         cart = self.get_cart(cart_id)
         data = s.CartItemUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.cart_update_item(cart=cart, item_id=_item_pk(item_id), quantity=data.validated_data["quantity"])
-        return self.cart_response(cart.pk)
+        cart = services.cart_update_item(cart=cart, item_id=_item_pk(item_id),
+                                         quantity=data.validated_data["quantity"])
+        return self.priced_response(cart)
 
     @extend_schema(responses={200: s.CartSerializer, **CART_409}, summary="Remove a line")
     def delete(self, request, cart_id, item_id):
         cart = self.get_cart(cart_id)
-        services.cart_remove_item(cart=cart, item_id=_item_pk(item_id))
-        return self.cart_response(cart.pk)
+        return self.priced_response(services.cart_remove_item(cart=cart, item_id=_item_pk(item_id)))
 
 
 class CartDiscountsView(CartView):
@@ -101,8 +104,9 @@ class CartDiscountsView(CartView):
         cart = self.get_cart(cart_id)
         data = s.DiscountApplySerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.cart_apply_discount(cart=cart, code=data.validated_data["code"], customer=customer_of(request))
-        return self.cart_response(cart.pk)
+        cart = services.cart_apply_discount(cart=cart, code=data.validated_data["code"],
+                                            customer=customer_of(request))
+        return self.priced_response(cart)
 
 
 class CartDiscountDetailView(CartView):

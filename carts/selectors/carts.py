@@ -3,13 +3,27 @@
 import uuid
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from blends.selectors import component_prefetch
 from carts.discount_rules import discount_scope_prefetches
 from carts.errors import CartNotFoundError
 from carts.models import Cart, CartDiscount, CartItem
+
+
+def cart_prefetches(*, code_scopes: bool = True) -> list[Prefetch]:
+    """Lines (variant and product joined; a blend line's components) and codes (with their products and
+    categories unless not `code_scopes`), as every cart read loads them."""
+    discounts = CartDiscount.objects.select_related("discount")
+    if code_scopes:
+        discounts = discounts.prefetch_related(*discount_scope_prefetches("discount__"))
+    return [
+        Prefetch("items", queryset=CartItem.objects.select_related(
+            "variant__product", "blend__current_version", "product_base").prefetch_related(
+            component_prefetch("blend__current_version__")).order_by("created_at", "id")),
+        Prefetch("applied_discounts", queryset=discounts.order_by("created_at", "id")),
+    ]
 
 
 def cart_queryset() -> QuerySet[Cart]:
@@ -19,14 +33,28 @@ def cart_queryset() -> QuerySet[Cart]:
     only when a code is applied), plus the blends' components and IFRA limits (only when a blend line
     is there): never more, whatever the number of lines.
     """
-    discounts = CartDiscount.objects.select_related("discount").prefetch_related(
-        *discount_scope_prefetches("discount__"))
-    return Cart.objects.prefetch_related(
-        Prefetch("items", queryset=CartItem.objects.select_related(
-            "variant__product", "blend__current_version", "product_base").prefetch_related(
-            component_prefetch("blend__current_version__")).order_by("created_at", "id")),
-        Prefetch("applied_discounts", queryset=discounts.order_by("created_at", "id")),
-    )
+    return Cart.objects.prefetch_related(*cart_prefetches())
+
+
+def cart_load(cart: Cart, *, code_scopes: bool = True) -> Cart:
+    """Load the lines and codes of a cart row already read (as cart_queryset would, without the row again);
+    without the codes' products and categories if not `code_scopes` (the caller loads them)."""
+    if hasattr(cart, "_prefetched_objects_cache"):
+        cart._prefetched_objects_cache.clear()
+    prefetch_related_objects([cart], *cart_prefetches(code_scopes=code_scopes))
+    return cart
+
+
+def cart_loaded_with(cart: Cart, *, items: list[CartItem] | None = None,
+                     discounts: list[CartDiscount] | None = None) -> Cart:
+    """`cart` (loaded) with its lines or codes replaced by what a write just made of them, so the answer
+    is priced from memory instead of read again. Kept as Django's prefetch keeps them."""
+    for name, rows in (("items", items), ("applied_discounts", discounts)):
+        if rows is not None:
+            loaded = getattr(cart, name).all()
+            loaded._result_cache, loaded._prefetch_done = list(rows), True
+            cart._prefetched_objects_cache[name] = loaded
+    return cart
 
 
 def cart_get(*, cart_id, customer=None, loaded: bool = True) -> Cart:

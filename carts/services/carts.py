@@ -13,7 +13,7 @@ from carts.errors import (
 )
 from carts.lines import LineSource, source_of, variant_source
 from carts.models import Cart, CartItem
-from carts.selectors import cart_abandoned
+from carts.selectors import cart_abandoned, cart_load, cart_loaded_with, cart_queryset
 from catalog.models import Variant
 
 MAX_LINE_QUANTITY = 99  # units of one variant per cart line
@@ -59,55 +59,53 @@ def cart_update(*, cart: Cart, email=_UNSET, note=_UNSET, shipping_method=_UNSET
 
 
 @transaction.atomic
-def cart_add_item(*, cart: Cart, variant_id: int, quantity: int) -> CartItem:
-    """Add units of a variant; the same variant again raises the line's quantity.
+def cart_add_item(*, cart: Cart, variant_id: int, quantity: int) -> Cart:
+    """Add units of a variant; the same variant again raises the line's quantity. Returns the cart loaded
+    (lines and codes, as after the write) for pricing, without reading it again.
 
     The variant's product must be on sale; the line's new quantity may not pass MAX_LINE_QUANTITY
     nor what can be sold now (CartOutOfStockError, 409, context `available`). Stock is checked,
     not reserved: checkout takes it. A bounded number of queries, whatever the cart's size.
     """
-    cart = cart_lock_open(cart.pk)
-    variant = Variant.objects.select_related("product").filter(pk=variant_id).first()
+    now = timezone.now()
+    cart = cart_lock_loaded(cart, now)
+    items = list(cart.items.all())
+    item = next((line for line in items if line.variant_id == variant_id), None)
+    variant = item.variant if item else Variant.objects.select_related("product").filter(pk=variant_id).first()
     if variant is None:
         raise ProductUnavailableError(variant_id=variant_id)
     source = variant_source(variant)
     if not source.is_sellable:
         raise ProductUnavailableError(f"{source.name} isn't available.", variant_id=variant_id)
-    item = CartItem.objects.filter(cart=cart, variant=variant).first()
     in_cart = item.quantity if item else 0
     wanted = in_cart + quantity
     _check_quantity(source, wanted=wanted, in_cart=in_cart, variant_id=variant.pk)
-    now = timezone.now()
     if item is None:
-        if CartItem.objects.filter(cart=cart).count() >= MAX_LINES:
-            raise CartLimitError(f"A cart holds at most {MAX_LINES} different items.", field="variant_id",
-                                 max_lines=MAX_LINES)
-        item = CartItem.objects.create(cart=cart, variant=variant, quantity=wanted,
-                                       unit_price_at_add=variant.price, created_at=now, updated_at=now)
+        check_line_count(items, field="variant_id")
+        items.append(CartItem.objects.create(cart=cart, variant=variant, quantity=wanted,
+                                             unit_price_at_add=variant.price, created_at=now, updated_at=now))
     else:
         item.quantity, item.updated_at = wanted, now
         item.save(update_fields=["quantity", "updated_at"])
-    _touch(cart, now)
-    return item
+    return cart_loaded_with(cart, items=items)
 
 
 @transaction.atomic
-def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | None:
-    """Set a line's quantity (0 removes it and returns None).
+def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> Cart:
+    """Set a line's quantity (0 removes it); returns the cart loaded as after the write.
 
     Raising a quantity is checked like an add (on sale, per-line maximum, stock); lowering one is
     always allowed, so a shopper can bring a line back within what is in stock.
     """
-    cart = cart_lock_open(cart.pk)
-    item = CartItem.objects.select_related("variant__product", "blend", "product_base").filter(
-        cart=cart, pk=item_id).first()
+    now = timezone.now()
+    cart = cart_lock_loaded(cart, now)
+    items = list(cart.items.all())
+    item = next((line for line in items if line.pk == item_id), None)
     if item is None:
         raise CartItemNotFoundError()
-    now = timezone.now()
     if quantity == 0:
         item.delete()
-        _touch(cart, now)
-        return None
+        return cart_loaded_with(cart, items=[line for line in items if line is not item])
     if quantity > item.quantity:
         source = source_of(item)  # a variant, or a blend made as a product base
         if not source.is_sellable:
@@ -115,17 +113,18 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> CartItem | N
         _check_quantity(source, wanted=quantity, in_cart=0, variant_id=item.variant_id)
     item.quantity, item.updated_at = quantity, now
     item.save(update_fields=["quantity", "updated_at"])
-    _touch(cart, now)
-    return item
+    return cart
 
 
 @transaction.atomic
-def cart_remove_item(*, cart: Cart, item_id: int) -> None:
-    cart = cart_lock_open(cart.pk)
-    deleted, _ = CartItem.objects.filter(cart=cart, pk=item_id).delete()
-    if not deleted:
+def cart_remove_item(*, cart: Cart, item_id: int) -> Cart:
+    """Remove a line; returns the cart loaded as after the write."""
+    cart = cart_lock_loaded(cart, timezone.now())
+    items = list(cart.items.all())
+    if not any(line.pk == item_id for line in items):
         raise CartItemNotFoundError()
-    _touch(cart, timezone.now())
+    CartItem.objects.filter(pk=item_id).delete()
+    return cart_loaded_with(cart, items=[line for line in items if line.pk != item_id])
 
 
 def carts_expire(*, days: int, dry_run: bool = False, batch_size: int = 500) -> int:
@@ -144,10 +143,28 @@ def carts_expire(*, days: int, dry_run: bool = False, batch_size: int = 500) -> 
             deleted += len(batch)
 
 
-def cart_lock_open(cart_id) -> Cart:
+def cart_lock_loaded(cart: Cart, now, *, code_scopes: bool = True) -> Cart:
+    """Lock an open cart for this transaction, stamp its last activity, and load its lines and codes.
+
+    One UPDATE both locks the row and stamps it (rolled back with the write if that fails); the row is
+    not read again: `cart` is the one the caller read to check access, and its lines and codes are read
+    after the lock, so concurrent writes to one cart queue and each sees the other's lines.
+    """
+    if not Cart.objects.filter(pk=cart.pk, status=Cart.Status.OPEN).update(last_activity_at=now):
+        cart_lock_open(cart.pk)  # raises: the cart is gone or no longer open (it never reopens)
+    cart.status, cart.last_activity_at = Cart.Status.OPEN, now
+    return cart_load(cart, code_scopes=code_scopes)
+
+
+def check_line_count(items: list[CartItem], *, field: str) -> None:
+    if len(items) >= MAX_LINES:
+        raise CartLimitError(f"A cart holds at most {MAX_LINES} different items.", field=field, max_lines=MAX_LINES)
+
+
+def cart_lock_open(cart_id, *, loaded: bool = False) -> Cart:
     """Lock the cart row for this transaction (concurrent writes to one cart queue) and make
-    sure it can still change."""
-    cart = Cart.objects.select_for_update().filter(pk=cart_id).first()
+    sure it can still change; `loaded`: with its lines and codes (read after the lock)."""
+    cart = (cart_queryset() if loaded else Cart.objects).select_for_update().filter(pk=cart_id).first()
     if cart is None:
         raise CartNotFoundError()
     if not cart.is_open:
@@ -176,8 +193,3 @@ def _check_quantity(source: LineSource, *, wanted: int, in_cart: int, variant_id
             message += f" (you already have {in_cart} in your cart)." if in_cart else "."
         raise CartOutOfStockError(message, available=available, requested=wanted, variant_id=variant_id,
                                   sku=source.sku)
-
-
-def _touch(cart: Cart, now) -> None:
-    cart.last_activity_at = now
-    cart.save(update_fields=["last_activity_at"])

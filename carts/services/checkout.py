@@ -15,7 +15,7 @@ from carts.discount_rules import (
 )
 from carts.errors import DiscountCodeError
 from carts.models import Cart, DiscountCode, DiscountUsage
-from carts.selectors import PricedCart, cart_price, cart_queryset
+from carts.selectors import PricedCart, cart_price
 from carts.services.carts import cart_lock_open
 
 
@@ -27,8 +27,7 @@ def cart_lock_for_checkout(*, cart_id) -> Cart:
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("cart_lock_for_checkout must run inside transaction.atomic().")
-    cart_lock_open(cart_id)
-    return cart_queryset().get(pk=cart_id)
+    return cart_lock_open(cart_id, loaded=True)  # one query for the row, locked, then its lines and codes
 
 
 def cart_mark_checked_out(*, cart: Cart) -> None:

@@ -1,5 +1,7 @@
 """Catalog endpoints: products (with variants, media, bulk), variants, media, categories, collections."""
 
+from dataclasses import replace
+
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -16,7 +18,7 @@ from catalog.api.filters import ProductFilter
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.http_cache import cached_body, conditional_response, store_body, stored_body
+from moodmnky.api.http_cache import cached_response, wants_revalidation
 from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
 from moodmnky.lookups import first_by_id_or_slug, is_id
@@ -86,32 +88,38 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def list(self, request, *args, **kwargs):
         representation = representation_of(request)
-        key = catalog_cache.list_key(representation, request.build_absolute_uri("/"),
-                                     list(request.query_params.lists()))
+        read = catalog_cache.list_read(representation, request.build_absolute_uri("/"),
+                                       list(request.query_params.lists()), etag_only=wants_revalidation(request))
 
         def build():
             page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
             return self.get_paginated_response(self.get_serializer(page, many=True).data).data
 
-        etag, body = cached_body(key, build, representation=representation)
-        return conditional_response(request, etag=etag, body=body, public=representation == "public")
+        return cached_response(request, self, read, build, representation=representation,
+                               public=representation == "public")
 
     def retrieve(self, request, pk=None, *args, **kwargs):
-        representation, base = representation_of(request), request.build_absolute_uri("/")
-        product_id = int(pk) if is_id(pk) else catalog_cache.slug_to_id(pk)
-        # The key is taken before the read, so a change committed meanwhile invalidates what we store.
-        key = catalog_cache.product_key(product_id, representation, base) if product_id else None
-        hit = stored_body(key)
-        if hit is not None and (is_id(pk) or hit[1]["slug"] == pk):
-            etag, body = hit
-        else:
+        representation = representation_of(request)
+        # The tokens are read before the product, so a change committed meanwhile invalidates what we store.
+        product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"),
+                                                      etag_only=wants_revalidation(request))
+        if read.entry is not None and not is_id(pk) and read.entry.subject != pk:
+            read = replace(read, key=None, entry=None)  # a stale slug pointer: read the product, store nothing
+        found = []
+
+        def build():
             product = selectors.product_get(lookup=pk, admin=representation == "admin")
             if product is None:
                 raise Http404
             catalog_cache.remember_slug(product.slug, product.pk)
-            etag, body = store_body(key if product.pk == product_id else None, self.get_serializer(product).data,
-                                    representation=representation)
-        return conditional_response(request, etag=etag, body=body, public=representation == "public")
+            found.append(product)
+            return self.get_serializer(product).data
+
+        def subject():  # stored only under the product's own key (a stale slug pointer may name another)
+            return found[0].slug if found[0].pk == product_id else None
+
+        return cached_response(request, self, read, build, representation=representation,
+                               public=representation == "public", subject=subject)
 
     def create(self, request, *args, **kwargs):
         serializer = s.ProductCreateSerializer(data=request.data)

@@ -1,6 +1,10 @@
+from django.core.cache import cache
+from rest_framework.permissions import AllowAny
 from rest_framework.test import APIRequestFactory
+from rest_framework.views import APIView
 
-from moodmnky.api.http_cache import cached_body, conditional_response, etag_of
+from moodmnky.api.http_cache import cached_response, conditional_response, etag_of, wants_revalidation
+from moodmnky.cache import versioned_read
 
 
 def test_conditional_response_answers_304_for_a_current_etag_and_sets_the_headers():
@@ -21,17 +25,29 @@ def test_two_representations_of_one_body_never_share_an_etag():
     assert etag_of({"a": 1}, representation="public") != etag_of({"a": 1}, representation="admin")
 
 
-def test_cached_body_builds_once_per_key(settings):
+def test_a_stored_body_is_served_as_bytes_until_its_version_token_changes(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                    "LOCATION": "http-cache-test"}}
-    built = []
+    factory, built = APIRequestFactory(), []
 
-    def build():
-        built.append(1)
-        return {"n": len(built)}
+    class View(APIView):
+        permission_classes = [AllowAny]
 
-    first = cached_body("test:key", build, representation="public")
-    second = cached_body("test:key", build, representation="public")
-    uncached = cached_body(None, build, representation="public")
+        def get(self, request):
+            def build():
+                built.append(1)
+                return {"n": len(built)}
 
-    assert first == second and len(built) == 2 and uncached[1] == {"n": 2}
+            read = versioned_read(["test:v"], "test:key", etag_only=wants_revalidation(request))
+            return cached_response(request, self, read, build, representation="public", public=True)
+
+    first = View.as_view()(factory.get("/"))
+    second = View.as_view()(factory.get("/"))
+    revalidated = View.as_view()(factory.get("/", HTTP_IF_NONE_MATCH=first["ETag"]))
+    cache.delete("test:v")  # a writer replaced the token
+    third = View.as_view()(factory.get("/"))
+
+    assert first.content == second.content == b'{"data":{"n":1}}' and len(built) == 2
+    assert (second["ETag"], second["Content-Type"]) == (first["ETag"], "application/json")
+    assert revalidated.status_code == 304 and revalidated.content == b""
+    assert third.content == b'{"data":{"n":2}}' and third["ETag"] != first["ETag"]

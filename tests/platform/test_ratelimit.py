@@ -130,7 +130,8 @@ def test_two_processes_share_one_count_in_redis(settings):
 def test_cache_outage_serves_requests_without_limits(api_client, low_limits):
     from unittest import mock
 
-    with mock.patch("django_ratelimit.core.caches") as caches:
+    with mock.patch("django_ratelimit.core.caches") as caches, \
+            mock.patch("moodmnky.api.ratelimit.caches", caches):  # both the Redis and the other counters' path
         caches.__getitem__.return_value.add.side_effect = ConnectionError("redis down")
         response = api_client.get("/api/v1/does-not-exist/")
 

@@ -1,0 +1,73 @@
+"""A cached product read costs at most two Redis round trips (rate limit, then tokens + body) and no query."""
+
+import os
+from contextlib import contextmanager
+
+import pytest
+from redis.connection import AbstractConnection
+
+from tests.catalog.factories import VariantFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.redis,
+    pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (REDIS_URL) to count its round trips"),
+]
+
+
+@contextmanager
+def redis_round_trips():
+    """Every write of commands to a Redis socket: one per round trip (a pipeline or script is written once)."""
+    sent: list[list] = []
+    original = AbstractConnection.send_packed_command
+
+    def counting(connection, command, check_health=True):
+        sent.append(command)
+        return original(connection, command, check_health)
+
+    AbstractConnection.send_packed_command = counting
+    try:
+        yield sent
+    finally:
+        AbstractConnection.send_packed_command = original
+
+
+@pytest.mark.parametrize("lookup", ["list", "id", "slug"])
+@pytest.mark.parametrize("revalidate", [False, True], ids=["200", "304"])
+def test_a_cached_hit_costs_two_round_trips_and_no_query(api_client, django_assert_num_queries, lookup, revalidate):
+    product = VariantFactory().product
+    url = {"list": "/api/v1/products/?limit=5", "id": f"/api/v1/products/{product.pk}/",
+           "slug": f"/api/v1/products/{product.slug}/"}[lookup]
+    warm = api_client.get(url)
+    api_client.get(url)  # a slug's pointer is remembered by the first read, its body stored by the second
+    headers = {"HTTP_IF_NONE_MATCH": warm["ETag"]} if revalidate else {}
+
+    with redis_round_trips() as sent, django_assert_num_queries(0):
+        hit = api_client.get(url, **headers)
+
+    assert hit.status_code == (304 if revalidate else 200)
+    assert hit.content == (b"" if revalidate else warm.content)
+    assert hit["ETag"] == warm["ETag"] and hit["X-RateLimit-Limit"]
+    assert len(sent) <= 2, sent
+
+
+def test_the_counter_round_trip_counts_like_django_ratelimit(api_client, settings):
+    """The one-trip counter and get_usage read one key: the count goes on, the window's expiry is kept."""
+    from django.core.cache import caches
+    from django_ratelimit.core import get_usage
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "anonymous": "3/h"}
+    statuses = [api_client.get("/api/v1/categories/").status_code for _ in range(4)]
+    usage = get_usage(_request(), group="api:anonymous",
+                      key=lambda group, request: "ip:127.0.0.1", rate="3/h", increment=False)
+    keys = caches["ratelimit"].keys("*")
+
+    assert statuses == [200, 200, 200, 429]
+    assert usage["count"] == 4
+    assert keys and all(0 < caches["ratelimit"].ttl(key) <= 3600 + 60 for key in keys)
+
+
+def _request():
+    from django.test import RequestFactory
+
+    return RequestFactory().get("/api/v1/categories/")
