@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils.text import slugify
 
 from customers.models import Customer
+from moodmnky.roles import roles_sync
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Screenshots of the browser tests, kept by CI as artifacts (E2E_ARTIFACTS overrides; ignored by git).
@@ -90,11 +93,31 @@ def log_in(page, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD) -> No
 
 
 @pytest.fixture
+def make_member(transactional_db):
+    """make_member("Customer service") -> a staff account (not a superuser) in that role group only, with the
+    email `customer-service@e2e.example` and the password STAFF_PASSWORD."""
+
+    def make(role: str) -> Customer:
+        roles_sync()  # the groups come from a migration, and each browser test ends by emptying the tables
+        user = Customer.objects.create_user(email=f"{slugify(role)}@e2e.example", password=STAFF_PASSWORD,
+                                            is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
 def admin_page(page, staff, live_server):
     """`page`, signed in to /admin/ as a superuser. The login form itself is driven in test_login.py;
     here the session comes from Django's test client, which saves two page loads per test."""
+    return signed_in(page, live_server, staff)
+
+
+def signed_in(page, live_server, user):
+    """`page` with a session cookie of `user` (as if they had signed in through the form)."""
     client = Client()
-    client.force_login(staff)
+    client.force_login(user)
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
                                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                                "url": live_server.url}])
