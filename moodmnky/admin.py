@@ -58,10 +58,12 @@ class ApiKeyAdmin(admin.ModelAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"grantable": scopes_for_user(request.user)})
 
-    def get_readonly_fields(self, request, obj=None):
+    def has_change_permission(self, request, obj=None):
+        """A key wider than the user's own scopes is shown, and may be revoked from the list, not edited
+        (its scopes or expiry)."""
         if obj is not None and not set(obj.scopes) <= scopes_for_user(request.user):
-            return [*self.readonly_fields, "scopes"]  # someone else's wider key: revocable, not re-scopable
-        return self.readonly_fields
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_fields(self, request, obj=None):
         if obj is None:

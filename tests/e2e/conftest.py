@@ -12,12 +12,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import Client
-from django.utils.text import slugify
 
 from customers.models import Customer
-from moodmnky.roles import roles_sync
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Screenshots of the browser tests, kept by CI as artifacts (E2E_ARTIFACTS overrides; ignored by git).
@@ -90,21 +87,6 @@ def log_in(page, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD) -> No
     submit(page, "input[type=submit]")
     assert page.url.endswith("/admin/"), page.url
     assert page.inner_text("#site-name") == "MOOD MNKY back office"
-
-
-@pytest.fixture
-def make_member(transactional_db):
-    """make_member("Customer service") -> a staff account (not a superuser) in that role group only, with the
-    email `customer-service@e2e.example` and the password STAFF_PASSWORD."""
-
-    def make(role: str) -> Customer:
-        roles_sync()  # the groups come from a migration, and each browser test ends by emptying the tables
-        user = Customer.objects.create_user(email=f"{slugify(role)}@e2e.example", password=STAFF_PASSWORD,
-                                            is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
 
 
 @pytest.fixture

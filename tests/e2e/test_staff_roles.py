@@ -4,7 +4,8 @@ import pytest
 from django.utils.text import slugify
 
 from moodmnky.roles import BLEND_FORMULATORS, CATALOG_MANAGERS, CUSTOMER_SERVICE, DEVELOPERS, FULFILMENT
-from tests.e2e.conftest import STAFF_PASSWORD, log_in
+from tests.customers.factories import PASSWORD
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +36,7 @@ def test_each_role_sees_only_its_part_of_the_back_office(page, make_member, shot
     lists, refused = ROLE_PAGES[role]
     user = make_member(role)
 
-    log_in(page, user.email, STAFF_PASSWORD)
+    log_in(page, user.email, PASSWORD)
     shot("index")
 
     shown = page.locator("#content-main th[scope=row] a").evaluate_all("links => links.map(link => link.pathname)")
