@@ -1,8 +1,12 @@
 """Staff roles: one Django group per job, with just the permissions that job needs (docs/admin.md "Staff roles").
 
 The same permissions decide what the admin shows a member and which API scopes the member's Bearer token
-carries (moodmnky/api/scopes.py). Migration moodmnky.0005 creates the groups; `roles_sync()` is additive and
-idempotent, so a later migration that grants a role a new permission calls it again.
+carries (moodmnky/api/scopes.py). Migration moodmnky.0005 creates the groups with `roles_migrate`; it is
+additive and idempotent, so a migration that later grants a role a new permission (a new model, a custom
+permission) adds it to ROLES below and runs `migrations.RunPython(roles_migrate, migrations.RunPython.noop)`
+again, depending on the migration that creates the permission.
+
+Importable without Django set up (customers/demo_accounts.py names the roles for scripts/run-dev.sh).
 """
 
 CATALOG_MANAGERS = "Catalog managers"
@@ -63,6 +67,18 @@ ROLES: dict[str, tuple[str, ...]] = {
         "catalog.view_stockmovement",
     ),
 }
+
+
+def roles_migrate(apps, schema_editor) -> None:
+    """A data migration's step: the permissions of every app, then the groups (roles_sync). On a fresh database
+    Django creates permissions only after all migrations have run (post_migrate), so they are created here."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in global_apps.get_app_configs():
+        # The installed app (its models module is loaded) against the historical models of this state.
+        create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
+    roles_sync(group_model=apps.get_model("auth", "Group"), permission_model=apps.get_model("auth", "Permission"))
 
 
 def roles_sync(*, group_model=None, permission_model=None) -> dict[str, list[str]]:

@@ -1,22 +1,13 @@
 """The staff roles (moodmnky/roles.py): one group per job with its permissions.
 
-On a fresh database Django creates permissions only after every migration has run (post_migrate), so this
-migration first creates the content types and permissions of every app itself; both steps are idempotent.
+On a fresh database Django creates permissions only after every migration has run (post_migrate), so
+roles_migrate first creates the content types and permissions of every app itself; both steps are idempotent.
 Reversing it deletes the five groups.
 """
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from moodmnky.roles import ROLES, roles_sync
-
-
-def create_roles(apps, schema_editor):
-    for app_config in global_apps.get_app_configs():
-        # The installed app (its models module is loaded) against the historical models of this state.
-        create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
-    roles_sync(group_model=apps.get_model("auth", "Group"), permission_model=apps.get_model("auth", "Permission"))
+from moodmnky.roles import ROLES, roles_migrate
 
 
 def delete_roles(apps, schema_editor):
@@ -37,4 +28,4 @@ class Migration(migrations.Migration):
         ("orders", "0003_orderline_blend_version"),
     ]
 
-    operations = [migrations.RunPython(create_roles, delete_roles)]
+    operations = [migrations.RunPython(roles_migrate, delete_roles)]

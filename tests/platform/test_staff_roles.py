@@ -43,8 +43,8 @@ def test_the_migration_creates_the_permissions_and_groups_on_a_fresh_database_an
     assert not Group.objects.filter(name__in=ROLES).exists()
     Permission.objects.all().delete()  # as on a fresh database: post_migrate has not created them yet
 
-    MIGRATION.create_roles(state, editor)
-    MIGRATION.create_roles(state, editor)  # run twice (a later migration, seed_demo): nothing doubles
+    MIGRATION.roles_migrate(state, editor)
+    MIGRATION.roles_migrate(state, editor)  # run twice (a later migration, seed_demo): nothing doubles
     roles_sync()
 
     assert Group.objects.filter(name__in=ROLES).count() == len(ROLES) == 5
