@@ -99,7 +99,7 @@ class DiscountCodeAdmin(admin.ModelAdmin):
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
-    @admin.action(description="Deactivate selected codes")
+    @admin.action(description="Deactivate selected codes", permissions=["change"])
     def deactivate(self, request, queryset):
         count = services.discount_deactivate(discount_ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(request, f"Deactivated {count} code(s).", messages.SUCCESS)

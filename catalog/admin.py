@@ -334,15 +334,15 @@ class ProductAdmin(ServiceAdmin):
                 services.product_update(actor=actor_of(request), product_id=product.pk, status=status)
         self.message_user(request, f"{queryset.count()} product(s) now {status}.", messages.SUCCESS)
 
-    @admin.action(description="Publish (status active)")
+    @admin.action(description="Publish (status active)", permissions=["change"])
     def make_active(self, request, queryset):
         self._set_status(request, queryset, Product.Status.ACTIVE)
 
-    @admin.action(description="Unpublish (status draft)")
+    @admin.action(description="Unpublish (status draft)", permissions=["change"])
     def make_draft(self, request, queryset):
         self._set_status(request, queryset, Product.Status.DRAFT)
 
-    @admin.action(description="Archive")
+    @admin.action(description="Archive", permissions=["change"])
     def archive(self, request, queryset):
         self._set_status(request, queryset, Product.Status.ARCHIVED)
 
@@ -396,7 +396,11 @@ class VariantAdmin(ServiceAdmin):
         for obj in queryset:
             services.variant_delete(actor=actor_of(request), variant_id=obj.pk)
 
-    @admin.action(description="Adjust stock (writes a ledger movement)")
+    def has_adjust_stock_permission(self, request) -> bool:
+        """Stock moves by writing the ledger: the permission the API's inventory:write scope comes from."""
+        return request.user.has_perm("catalog.add_stockmovement")
+
+    @admin.action(description="Adjust stock (writes a ledger movement)", permissions=["adjust_stock"])
     def adjust_stock(self, request, queryset):
         form = StockAdjustForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():

@@ -3,10 +3,13 @@ loyalty welcome bonus; and the demo-login provider `seed_demo` reaches through s
 
 import secrets
 
+from django.contrib.auth.models import Group
+
 from customers import services
-from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF
+from customers.demo_accounts import DEMO_CUSTOMER, DEMO_ROLE_LOGINS, DEMO_STAFF
 from customers.models import Customer
 from moodmnky.actors import Actor
+from moodmnky.roles import roles_sync
 
 DEMO_ADDRESS = {"first_name": "Casey", "last_name": "Customer", "line1": "500 Howard Street", "line2": "Apt 4",
                 "city": "San Francisco", "region": "CA", "postal_code": "94105", "country": "US",
@@ -36,7 +39,8 @@ def logins_exist() -> bool:
 def logins_seed(*, mode: str) -> list[tuple[str, str, str]]:
     """mode "published": the documented passwords (DEBUG only); "random": new random passwords, returned
     to be printed once; "none": no demo login, and no demo account keeps a published password."""
-    accounts = [("Staff login", DEMO_STAFF, STAFF_DEFAULTS), ("Customer login", DEMO_CUSTOMER, CUSTOMER_DEFAULTS)]
+    accounts = [("Staff login", DEMO_STAFF, STAFF_DEFAULTS), ("Customer login", DEMO_CUSTOMER, CUSTOMER_DEFAULTS),
+                *_role_accounts()]
     if mode == "none":
         for _label, (email, published), _defaults in accounts:
             account = Customer.objects.filter(email=email).first()
@@ -52,7 +56,21 @@ def logins_seed(*, mode: str) -> list[tuple[str, str, str]]:
             account.set_password(password)
             account.save(update_fields=["password"])
         logins.append((label, email, password))
+    _role_members_join()
     return logins
+
+
+def _role_accounts() -> list[tuple[str, tuple[str, str], dict]]:
+    """A staff login per role (not a superuser): what a member of that group sees and may do."""
+    return [(f"{role} login", login, {"first_name": role.split()[0], "last_name": "Demo", "is_staff": True})
+            for role, login in DEMO_ROLE_LOGINS.items()]
+
+
+def _role_members_join() -> None:
+    roles_sync()  # the groups come from a migration; this puts back any that were deleted
+    groups = {group.name: group for group in Group.objects.filter(name__in=DEMO_ROLE_LOGINS)}
+    for role, (email, _password) in DEMO_ROLE_LOGINS.items():
+        Customer.objects.get(email=email).groups.add(groups[role])
 
 
 def _account(email: str, defaults: dict) -> Customer:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django_ratelimit.core import is_ratelimited
 
+from moodmnky.api.scopes import scopes_for_user
 from moodmnky.cache import REDIS_ERRORS
 from moodmnky.models import SCOPES, ApiKey
 from moodmnky.services import api_key_create, api_key_revoke
@@ -17,11 +18,18 @@ logger = logging.getLogger("moodmnky.admin")
 
 
 class ApiKeyForm(forms.ModelForm):
-    scopes = forms.MultipleChoiceField(choices=[(s, s) for s in SCOPES], widget=forms.CheckboxSelectMultiple)
+    scopes = forms.MultipleChoiceField(choices=[(s, s) for s in SCOPES], widget=forms.CheckboxSelectMultiple,
+                                       help_text="Only the scopes your own permissions give you.")
+    grantable: frozenset[str] = frozenset(SCOPES)  # ApiKeyAdmin.get_form narrows it to the signed-in user's
 
     class Meta:
         model = ApiKey
         fields = ["name", "scopes", "expires_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "scopes" in self.fields:
+            self.fields["scopes"].choices = [(s, s) for s in SCOPES if s in self.grantable]
 
 
 @admin.register(ApiKey)
@@ -46,6 +54,19 @@ class ApiKeyAdmin(admin.ModelAdmin):
         if obj.is_expired:
             return "expired"
         return "active"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """A key never carries more than its creator may do: a staff member grants only the scopes their
+        own permissions give them (moodmnky/api/scopes.py), a superuser any."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"grantable": scopes_for_user(request.user)})
+
+    def has_change_permission(self, request, obj=None):
+        """A key wider than the user's own scopes is shown, and may be revoked from the list, not edited
+        (its scopes or expiry)."""
+        if obj is not None and not set(obj.scopes) <= scopes_for_user(request.user):
+            return False
+        return super().has_change_permission(request, obj)
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -74,7 +95,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # revoke instead: the list keeps every key's history
 
-    @admin.action(description="Revoke selected keys")
+    @admin.action(description="Revoke selected keys", permissions=["change"])
     def revoke(self, request, queryset):
         active = list(queryset.filter(revoked_at__isnull=True))
         for api_key in active:

@@ -19,16 +19,19 @@ SWEEP=$!
 trap 'kill $WORKER $SWEEP 2>/dev/null || true' EXIT INT TERM
 
 $PY - <<PYEOF
-from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF
+from customers.demo_accounts import DEMO_CUSTOMER, DEMO_ROLE_LOGINS, DEMO_STAFF
 base = "http://$HOST:$PORT"
 print(f"""
   MOOD MNKY Commerce is starting (background worker pid $WORKER).
     API        {base}/api/v1/          (try {base}/api/v1/products/)
     API docs   {base}/api/docs/        (ReDoc: {base}/api/redoc/, schema: {base}/api/schema/)
     Admin      {base}/admin/
-    Staff login     {DEMO_STAFF[0]} / {DEMO_STAFF[1]}
+    Staff login     {DEMO_STAFF[0]} / {DEMO_STAFF[1]}   (superuser)
     Customer login  {DEMO_CUSTOMER[0]} / {DEMO_CUSTOMER[1]}   (POST /api/v1/auth/login/)
-  Admin API key:  .venv/bin/python manage.py create_api_key --name dev --scopes all
+  Staff roles (one login per group, docs/admin.md "Staff roles"):""", flush=True)
+for role, (email, password) in DEMO_ROLE_LOGINS.items():
+    print(f"    {role:<18} {email} / {password}", flush=True)
+print("""  Admin API key:  .venv/bin/python manage.py create_api_key --name dev --scopes all
   Press Ctrl+C to stop.
 """, flush=True)
 PYEOF

@@ -93,6 +93,24 @@ def make_staff_client(make_staff_user, make_customer_client):
 
 
 @pytest.fixture
+def make_member(db):
+    """make_member("Customer service") -> a staff account (not a superuser) in that role group only
+    (moodmnky/roles.py), email `customer-service@staff.example`, the factories' PASSWORD."""
+    from django.contrib.auth.models import Group
+    from django.utils.text import slugify
+
+    from moodmnky.roles import roles_sync
+
+    def make(role: str):
+        roles_sync()  # a migration made the groups, but a transactional test's flush empties the tables
+        user = CustomerFactory(is_staff=True, email=f"{slugify(role)}@staff.example")
+        user.groups.add(Group.objects.get(name=role))
+        return type(user).objects.get(pk=user.pk)  # no stale permission cache
+
+    return make
+
+
+@pytest.fixture
 def make_admin_client(db):
     """make_admin_client("products:write", ...) -> an APIClient sending an X-API-Key with those scopes."""
 

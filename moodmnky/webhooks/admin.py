@@ -138,7 +138,7 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
         for subscription in queryset:
             services.subscription_delete(subscription=subscription)
 
-    @admin.action(description="Send a ping (webhook.ping)")
+    @admin.action(description="Send a ping (webhook.ping)", permissions=["change"])
     def send_ping(self, request, queryset):
         sent = 0
         for subscription in queryset.filter(is_active=True):
@@ -146,7 +146,7 @@ class WebhookSubscriptionAdmin(admin.ModelAdmin):
             sent += 1
         self.message_user(request, f"Queued a ping to {sent} subscription(s); inactive ones were skipped.")
 
-    @admin.action(description="Resend every failed delivery")
+    @admin.action(description="Resend every failed delivery", permissions=["change"])
     def resend_failed(self, request, queryset):
         total = 0
         for subscription in queryset.filter(is_active=True):

@@ -93,17 +93,17 @@ def log_in(page, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD) -> No
 def admin_page(page, staff, live_server):
     """`page`, signed in to /admin/ as a superuser. The login form itself is driven in test_login.py;
     here the session comes from Django's test client, which saves two page loads per test."""
-    session_of(page, staff, live_server)
-    return page
+    return signed_in(page, live_server, staff)
 
 
-def session_of(page, user, live_server) -> None:
-    """Give the browser a signed-in session of `user` (made by Django's test client)."""
+def signed_in(page, live_server, user):
+    """`page` with a session cookie of `user` (as if they had signed in through the form)."""
     client = Client()
     client.force_login(user)
     page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
                                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                                "url": live_server.url}])
+    return page
 
 
 @pytest.fixture

@@ -1,26 +1,33 @@
-"""The developer dashboard: API keys are created with scopes, shown once, used, and revoked."""
+"""The developer dashboard: a developer creates an API key with scopes they hold, sees it once, uses it, revokes it."""
 
 import json
 
 import pytest
 
 from moodmnky.models import ApiKey, hash_key
+from moodmnky.roles import DEVELOPERS
 from tests.catalog.factories import VariantFactory
-from tests.e2e.conftest import STAFF_EMAIL, api_call, messages, result_rows, run_action, submit
+from tests.e2e.conftest import api_call, messages, result_rows, run_action, signed_in, submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_creates_a_key_sees_it_once_uses_it_and_revokes_it(admin_page, live_server):
-    page = admin_page
+def test_a_developer_creates_a_key_sees_it_once_uses_it_and_revokes_it(page, live_server, make_member, shot):
+    developer = make_member(DEVELOPERS)
+    page = signed_in(page, live_server, developer)
     VariantFactory(sku="E2E-INV-1", quantity=7)
 
     page.goto("/admin/moodmnky/apikey/add/")
     assert page.locator("input[name=prefix]").count() == 0  # the prefix is generated, not typed
+    # A key never carries more than its creator may do: only the developer's own scopes are offered.
+    offered = page.locator("input[name=scopes]").evaluate_all("boxes => boxes.map(box => box.value)")
+    assert offered == ["products:read", "inventory:read", "webhooks:manage"]
     page.fill("#id_name", "Warehouse sync")
     page.check("input[name=scopes][value='inventory:read']")
     page.check("input[name=scopes][value='products:read']")
+    shot("new-key-form")
     submit(page, "input[name=_save]")
+    shot("key-shown-once")
 
     # The full key is on the page once, in the warning banner.
     raw_key = page.inner_text("#new-api-key").strip()
@@ -28,7 +35,7 @@ def test_staff_creates_a_key_sees_it_once_uses_it_and_revokes_it(admin_page, liv
     assert raw_key.startswith(f"mnky_{api_key.prefix}_")
     assert api_key.hashed_key == hash_key(raw_key) and raw_key not in api_key.hashed_key
     assert api_key.scopes == ["products:read", "inventory:read"]
-    assert api_key.created_by.email == STAFF_EMAIL
+    assert api_key.created_by == developer
     assert api_key.revoked_at is None
 
     # Reloaded, the change list shows the prefix and the state, never the key again.
@@ -55,6 +62,7 @@ def test_staff_creates_a_key_sees_it_once_uses_it_and_revokes_it(admin_page, liv
     page.goto("/admin/moodmnky/apikey/")
     run_action(page, "revoke", api_key.pk)
     assert "Revoked 1 key(s)" in " ".join(messages(page))
+    shot("revoked")
     api_key.refresh_from_db()
     assert api_key.revoked_at is not None
     [row] = result_rows(page)

@@ -1,4 +1,5 @@
-"""Catalog back office: a product with a variant, list filters, stock adjustments through the ledger."""
+"""Catalog back office: a catalog manager creates a product with variants and a photo, filters the list and
+adjusts stock through the ledger; photo previews; bulk publishing."""
 
 import io
 
@@ -7,8 +8,9 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from catalog.models import Product, ProductMedia, StockMovement, Variant
+from moodmnky.roles import CATALOG_MANAGERS
 from tests.catalog.factories import CategoryFactory, ProductFactory, VariantFactory
-from tests.e2e.conftest import STAFF_EMAIL, messages, result_rows, run_action, submit
+from tests.e2e.conftest import messages, result_rows, run_action, signed_in, submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,8 +24,16 @@ def pick_autocomplete(page, field: str, typed: str, choice: str) -> None:
     page.click(f".select2-results__option:text-is('{choice}')")
 
 
-def test_staff_creates_a_product_with_a_variant_then_filters_the_list(admin_page):
-    page = admin_page
+@pytest.fixture
+def manager_page(page, live_server, make_member):
+    """`page` signed in as a catalog manager (the role group, not a superuser); `page.user` is the account."""
+    page.user = make_member(CATALOG_MANAGERS)
+    return signed_in(page, live_server, page.user)
+
+
+def test_a_catalog_manager_creates_a_product_with_two_variants_and_a_photo_then_filters_the_list(manager_page,
+                                                                                                  shot):
+    page = manager_page
     category = CategoryFactory(name="Candles")
     ProductFactory(name="Draft Amber", status=Product.Status.DRAFT, product_type=Product.ProductType.CANDLE)
     ProductFactory(name="Lavender Bar", status=Product.Status.ACTIVE, product_type=Product.ProductType.SOAP)
@@ -40,8 +50,19 @@ def test_staff_creates_a_product_with_a_variant_then_filters_the_list(admin_page
     page.fill("#id_variants-0-sku", "FIG-8OZ")
     page.fill("#id_variants-0-name", "8 oz")
     page.fill("#id_variants-0-price", "32.00")
+    page.click("#variants-group .add-row a")
+    page.fill("#id_variants-1-sku", "FIG-4OZ")
+    page.fill("#id_variants-1-name", "4 oz")
+    page.fill("#id_variants-1-price", "18.00")
+    page.fill("#id_variants-1-position", "1")
     assert page.locator("[name='variants-0-quantity']").count() == 0  # stock is not typed in
+    page.click("#media-group .add-row a")
+    page.set_input_files("#id_media-0-image", files=[
+        {"name": "fig.png", "mimeType": "image/png", "buffer": _photo((60, 40, 90))}])
+    page.fill("#id_media-0-alt", "Midnight Fig candle")
+    shot("product-form")
     submit(page, "input[name=_continue]")
+    shot("product-saved")
 
     assert any("was added successfully" in message for message in messages(page)), messages(page)
     product = Product.objects.get(slug="midnight-fig")
@@ -49,8 +70,12 @@ def test_staff_creates_a_product_with_a_variant_then_filters_the_list(admin_page
         "Midnight Fig", "active", "candle", category)
     assert product.tags == ["fig", "evening"]  # cleaned by the service
     assert "fig-8oz" in product.search_text.lower()
-    [variant] = product.variants.all()
-    assert (variant.sku, variant.name, str(variant.price), variant.quantity) == ("FIG-8OZ", "8 oz", "32.00", 0)
+    assert [(v.sku, v.name, str(v.price), v.quantity) for v in product.variants.order_by("position")] == [
+        ("FIG-8OZ", "8 oz", "32.00", 0), ("FIG-4OZ", "4 oz", "18.00", 0)]
+    [photo] = product.media.all()
+    assert (photo.alt, photo.width) == ("Midnight Fig candle", 480)
+    assert photo.image.name.startswith(f"products/{product.pk}/")
+    assert page.locator("#media-group td.field-preview img").evaluate("image => image.naturalWidth") == 480
     assert not StockMovement.objects.exists()
 
     # The change list, narrowed by the status and type filters in the sidebar.
@@ -64,10 +89,11 @@ def test_staff_creates_a_product_with_a_variant_then_filters_the_list(admin_page
     [row] = result_rows(page)
     assert "Midnight Fig" in row and "Candles" in row
     assert "status__exact=active" in page.url and "product_type__exact=candle" in page.url
+    shot("filtered-list")
 
 
-def test_staff_adjusts_stock_through_the_ledger_and_cannot_type_a_quantity(admin_page):
-    page = admin_page
+def test_a_catalog_manager_adjusts_stock_through_the_ledger_and_cannot_type_a_quantity(manager_page, shot):
+    page = manager_page
     variant = VariantFactory(sku="FIG-8OZ", name="8 oz", quantity=0, product__name="Midnight Fig")
     VariantFactory(sku="OTHER-1", quantity=5)
 
@@ -84,6 +110,7 @@ def test_staff_adjusts_stock_through_the_ledger_and_cannot_type_a_quantity(admin
     page.fill("#id_delta", "12")
     page.select_option("#id_reason", "receive")
     page.fill("#id_note", "First pour")
+    shot("adjust-form")
     submit(page, "input[name=apply]")
 
     assert "Adjusted the stock of 1 variant(s)." in messages(page)
@@ -92,7 +119,7 @@ def test_staff_adjusts_stock_through_the_ledger_and_cannot_type_a_quantity(admin
     [movement] = StockMovement.objects.all()
     assert (movement.variant_id, movement.sku, movement.delta, movement.quantity_after, movement.reason,
             movement.note, movement.reference) == (variant.pk, "FIG-8OZ", 12, 12, "receive", "First pour", "admin")
-    assert movement.actor.email == STAFF_EMAIL
+    assert movement.actor == page.user
 
     # A removal below zero is refused with a message and leaves stock and ledger alone.
     page.goto("/admin/catalog/variant/?q=FIG-8OZ")
@@ -106,7 +133,8 @@ def test_staff_adjusts_stock_through_the_ledger_and_cannot_type_a_quantity(admin
     # The ledger lists the movement, read-only.
     page.goto("/admin/catalog/stockmovement/")
     [row] = result_rows(page)
-    assert row.split("\t")[1:] == ["FIG-8OZ", "12", "12", "Receive", "admin", "staff@e2e.example"]
+    assert row.split("\t")[1:] == ["FIG-8OZ", "12", "12", "Receive", "admin", page.user.email]
+    shot("ledger")
     assert page.locator("#content-main .object-tools a.addlink").count() == 0  # no "Add" button
 
     # The variant page shows the quantity as text, not as an input.

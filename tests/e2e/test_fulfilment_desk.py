@@ -16,7 +16,7 @@ from orders import services
 from orders.models import Order, Refund
 from tests.blends.factories import BlendFactory, NoteFactory, ProductBaseFactory
 from tests.customers.factories import CustomerFactory
-from tests.e2e.conftest import ARTIFACTS, messages, result_rows, run_action, session_of, submit
+from tests.e2e.conftest import ARTIFACTS, messages, result_rows, run_action, signed_in, submit
 from tests.orders.factories import OrderFactory, OrderLineFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def sign_in(page, live_server):
         for name in permissions:
             app_label, codename = name.split(".")
             user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        session_of(page, user, live_server)
+        signed_in(page, live_server, user)
         return user
 
     return sign

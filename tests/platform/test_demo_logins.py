@@ -6,7 +6,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from customers.demo_accounts import DEMO_CUSTOMER, DEMO_STAFF
+from customers.demo import logins_seed
+from customers.demo_accounts import DEMO_CUSTOMER, DEMO_ROLE_LOGINS, DEMO_STAFF
 from customers.models import Customer
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +19,11 @@ def seed(*args) -> str:
     return out.getvalue()
 
 
+DEMO_EMAILS = [DEMO_STAFF[0], DEMO_CUSTOMER[0], *(email for email, _ in DEMO_ROLE_LOGINS.values())]
+
+
 def usable_logins() -> list[str]:
-    return [c.email for c in Customer.objects.filter(email__in=[DEMO_STAFF[0], DEMO_CUSTOMER[0]])
-            if c.has_usable_password()]
+    return [c.email for c in Customer.objects.filter(email__in=DEMO_EMAILS) if c.has_usable_password()]
 
 
 def test_without_debug_no_demo_login_is_created(settings):
@@ -66,6 +69,18 @@ def test_with_debug_the_published_demo_logins_work(settings, api_client):
                                format="json")
     assert response.status_code == 200
     assert "already loaded" in seed("--if-empty")
+
+
+def test_each_role_has_a_published_login_in_its_group_only():
+    logins = logins_seed(mode="published")  # seed_demo's login provider alone (the demo data is slow)
+    logins_seed(mode="published")  # again: the same accounts, one membership each
+
+    for role, (email, password) in DEMO_ROLE_LOGINS.items():
+        account = Customer.objects.get(email=email)
+        assert (f"{role} login", email, password) in logins
+        assert account.check_password(password) and account.is_staff and not account.is_superuser
+        assert list(account.groups.values_list("name", flat=True)) == [role]
+    assert len(usable_logins()) == len(DEMO_EMAILS) == 7
 
 
 def test_seed_demo_reaches_apps_through_settings_only():
