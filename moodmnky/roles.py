@@ -17,8 +17,10 @@ DEVELOPERS = "Developers"
 
 # The order's page and its read-only tables (lines, payments, parcels, refunds, timeline): an inline
 # shows only to users who may view its model.
+# `change_order` is what grants a member's token `orders:write`; the desk's buttons each need their own
+# permission on top (pay, fulfil, cancel, refund: orders.Order's Meta, docs/orders.md).
 _ORDER_DESK = ("orders.view_order", "orders.change_order", "orders.view_orderline", "orders.view_payment",
-               "orders.view_fulfillment", "orders.view_refund", "orders.view_orderevent")
+               "orders.view_fulfillment", "orders.view_refund", "orders.view_orderevent", "orders.view_orderemail")
 
 # Role -> "app_label.codename" permissions. Products are archived, never deleted, so nobody gets
 # delete_product; the ledgers (stock, notes, loyalty) take rows from services only ("add" = adjust).
@@ -36,12 +38,12 @@ ROLES: dict[str, tuple[str, ...]] = {
         "carts.view_discountusage",
     ),
     FULFILMENT: (
-        *_ORDER_DESK,
+        *_ORDER_DESK, "orders.fulfil_order",
         "catalog.view_product", "catalog.view_variant", "catalog.view_stockmovement",
         "blends.view_blend",
     ),
     CUSTOMER_SERVICE: (
-        *_ORDER_DESK,
+        *_ORDER_DESK, "orders.pay_order", "orders.cancel_order", "orders.refund_order",
         "customers.view_customer", "customers.change_customer", "customers.view_address",
         "customers.add_loyaltytransaction", "customers.view_loyaltytransaction",
         "customers.view_customerauditentry",

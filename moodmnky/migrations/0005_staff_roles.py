@@ -22,10 +22,10 @@ class Migration(migrations.Migration):
         ("django_tasks_database", "0001_initial"),
         ("webhooks", "0003_subscriptions_deliveries"),
         ("customers", "0003_session_generation"),
-        ("catalog", "0004_product_min_price"),
-        ("blends", "0001_initial"),
+        ("catalog", "0005_large_catalog"),
+        ("blends", "0002_note_low_stock_grams"),
         ("carts", "0002_cartitem_blend_lines"),
-        ("orders", "0003_orderline_blend_version"),
+        ("orders", "0004_desk_permissions_and_email_log"),
     ]
 
     operations = [migrations.RunPython(roles_migrate, delete_roles)]
