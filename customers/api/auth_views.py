@@ -12,7 +12,7 @@ from customers import services
 from customers.api import auth_serializers as s
 from customers.api.serializers import CustomerSerializer
 from moodmnky.api.exceptions import InvalidCredentials
-from moodmnky.api.ratelimit import login_failure_record, login_lockout
+from moodmnky.api.ratelimit import login_attempt_start, login_attempt_succeeded
 from moodmnky.api.schema import ErrorSerializer
 
 
@@ -43,13 +43,13 @@ class LoginView(AuthView):
         data = s.LoginSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         email, password = data.validated_data["email"], data.validated_data["password"]
-        wait = login_lockout(request, email)
+        wait = login_attempt_start(request, email)
         if wait:
             raise Throttled(wait=wait, detail=f"Too many failed logins for this account; retry in {wait} seconds.")
         customer = authenticate(request, email=email, password=password)
         if customer is None:
-            login_failure_record(request, email)
             raise InvalidCredentials()
+        login_attempt_succeeded(request, email)
         return Response(services.session_start(customer=customer))
 
 

@@ -61,23 +61,43 @@ def tier_rate(tier: str) -> str:
     return settings.RATE_LIMITS.get(tier) or settings.RATE_LIMITS["anonymous"]
 
 
-def login_lockout(request, email: str) -> int:
-    """Seconds until `email` may try to log in again, 0 when it may now (LOGIN_FAILURE_LIMIT per account)."""
-    usage = _login_failures(request, email, increment=False)
-    if usage is None or usage["count"] < usage["limit"]:
+def login_attempt_start(request, email: str) -> int:
+    """Count a login attempt against the account `email` BEFORE its password is checked (LOGIN_FAILURE_LIMIT per
+    account, whether or not it exists: nothing leaks); seconds to wait when it is over the limit, else 0.
+
+    Counting first makes the limit hold under concurrent guesses: with check-then-count, several guesses in
+    flight at once all passed the check before any was counted. A login that succeeds gives its attempt back
+    (`login_attempt_succeeded`), so only failures stay counted.
+    """
+    usage = _login_failures(request, email, increment=True)
+    if usage is None or usage["count"] <= usage["limit"]:
         return 0
     return max(usage["time_left"], 1)
 
 
-def login_failure_record(request, email: str) -> None:
-    """Count a failed login against the account `email` (whether or not it exists: nothing leaks)."""
-    _login_failures(request, email, increment=True)
+def login_attempt_succeeded(request, email: str) -> None:
+    """Give back the attempt `login_attempt_start` counted: the password was right."""
+    account, rate = _account(email), settings.LOGIN_FAILURE_LIMIT
+    key = _make_cache_key(LOGIN_FAILURES, _get_window(account, _split_rate(rate)[1]), rate, account, get_usage.ALL)
+    try:
+        caches[settings.RATELIMIT_USE_CACHE].decr(key)
+    except ValueError:  # the window ended meanwhile: nothing to give back
+        pass
+    except Exception:  # the cache is down: it failed open when counting too
+        logger.exception("Login-failure counter unavailable")
+
+
+LOGIN_FAILURES = "auth:login-failures"
+
+
+def _account(email: str) -> str:
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
 
 
 def _login_failures(request, email: str, *, increment: bool) -> dict | None:
-    account = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    account = _account(email)
     try:
-        return get_usage(request, group="auth:login-failures", key=lambda group, req: account,
+        return get_usage(request, group=LOGIN_FAILURES, key=lambda group, req: account,
                          rate=settings.LOGIN_FAILURE_LIMIT, increment=increment)
     except Exception:  # the cache is down: fail open, as the hourly limits do
         logger.exception("Login-failure counter unavailable")
