@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint schema check-deploy clean
+.PHONY: install run test lint schema check-deploy clean reliability
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ run: install
 ## test: the whole suite (SQLite by default; DATABASE_URL / REDIS_URL select PostgreSQL / Redis)
 test: install
 	$(BIN)/pytest
+
+## reliability: the live-server reliability tests in their long versions (5-minute soak, more faults); needs
+## PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make reliability (figures: docs/reliability.md)
+reliability: install
+	RELIABILITY_LONG=1 $(BIN)/pytest -p no:randomly -s tests/live $(wildcard tests/faults)
 
 lint: install
 	$(BIN)/ruff check .

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
-from tests.live.harness import Client, Shop
+from tests.live.harness import Client, Shop, wait_until
 
 SHOP_KEY = pytest.StashKey[Shop | None]()
 
@@ -36,6 +37,14 @@ def shop(django_db_setup, django_db_blocker, request):
     finally:
         shop.stop()
         request.config.stash[SHOP_KEY] = None
+
+
+@pytest.fixture(autouse=True)
+def _tasks_drained(transactional_db, shop):
+    """After each test, the workers finish what it queued before the test database is emptied (a row deleted
+    under a running task would fail the task's bookkeeping, not what a test means to check)."""
+    yield
+    wait_until(lambda: not (DBTaskResult.objects.ready() | DBTaskResult.objects.running()).exists(), timeout=120)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ runs in its own session (process group), writes its output to a log file, and is
 group: gunicorn's workers and anything they started go with it.
 """
 
+import json
 import os
 import signal
 import socket
@@ -225,6 +226,13 @@ class Shop:
         """Every process group at once: SIGTERM, then SIGKILL for what is left after 10 s."""
         with ThreadPoolExecutor(max_workers=len(self.processes) or 1) as pool:
             list(pool.map(Process.stop, self.processes))
+
+    def report(self, test: str, **figures) -> None:
+        """A test's figures (requests, faults, orders checked, …), printed and appended to figures.jsonl."""
+        line = json.dumps({"test": test, **figures})
+        print(f"\nfigures: {line}")
+        with open(self.directory / "figures.jsonl", "a") as out:
+            out.write(line + "\n")
 
     def log_marks(self) -> dict[str, int]:
         return {process.name: process.log_size() for process in self.processes}

@@ -1,6 +1,8 @@
 """Two web servers and two workers behave as one shop: one rate-limit count, and each webhook event delivered
 exactly once per subscription (per attempt) although both workers take deliveries from the same queue."""
 
+from collections import Counter
+
 import pytest
 from django_tasks_db.models import DBTaskResult
 
@@ -22,7 +24,7 @@ def receiver():
     receiver.stop()
 
 
-def test_both_servers_count_against_one_rate_limit(live):
+def test_both_servers_count_against_one_rate_limit(live, shop):
     answers = at_once([lambda index=index: live.send("POST", "/auth/password-reset/", server=index,
                                                      json={"email": f"shopper{index}@example.com"})
                        for index in range(AUTH_LIMIT + 30)])
@@ -35,9 +37,11 @@ def test_both_servers_count_against_one_rate_limit(live):
                for answer in limited)
     assert {answer.headers["x-ratelimit-limit"] for answer in answers} == {str(AUTH_LIMIT)}
     assert sorted(int(answer.headers["x-ratelimit-remaining"]) for answer in allowed) == list(range(AUTH_LIMIT))
+    shop.report("shared_rate_limit", requests=len(answers), limit=AUTH_LIMIT, allowed=len(allowed),
+                limited=len(limited))
 
 
-def test_each_event_reaches_each_subscription_once_with_two_workers(live, receiver):
+def test_each_event_reaches_each_subscription_once_with_two_workers(live, receiver, shop):
     variants = [stocked_variant(100), stocked_variant(100)]  # (their events come before any subscription)
     carts = []
     for index in range(20):
@@ -71,7 +75,9 @@ def test_each_event_reaches_each_subscription_once_with_two_workers(live, receiv
     assert set(receiver.deliveries.values()) == {1}
     assert WebhookAttempt.objects.filter(delivery__subscription__in=[everything, orders_only]).count() == expected
     assert set(WebhookDelivery.objects.values_list("attempt_count", flat=True)) == {1}
-    workers = {worker for ids in DBTaskResult.objects.filter(task_path__endswith="webhook_deliver")
-               .values_list("worker_ids", flat=True) for worker in ids}
-    assert workers == {"live-worker-1", "live-worker-2"}  # both workers delivered, neither twice
+    by_worker = Counter(worker for ids in DBTaskResult.objects.filter(task_path__endswith="webhook_deliver")
+                        .values_list("worker_ids", flat=True) for worker in ids)
+    assert set(by_worker) == {"live-worker-1", "live-worker-2"}  # both workers delivered, neither twice
     assert assert_shop_consistent()["orders"] == 20
+    shop.report("webhooks_exactly_once", orders=20, events=len(events), deliveries=expected,
+                received=sum(receiver.received.values()), duplicates=0, by_worker=dict(by_worker))
