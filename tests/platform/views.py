@@ -72,6 +72,8 @@ class CheckoutView(APIView):
             raise PaymentDeclinedError()
         if outcome == "crash":
             raise RuntimeError("gateway exploded")
+        if outcome == "database-lost":
+            raise OperationalError("terminating connection due to administrator command")
         if outcome == "slow":
             time.sleep(0.6)  # holds the key long enough for a concurrent duplicate to arrive
         event = record_event("webhook.ping", {"cart": cart, "amount": request.data.get("amount")})
