@@ -127,5 +127,7 @@ def _on_a_live_connection(write: Callable[[], object]) -> None:
     try:
         write()
     except DATABASE_UNAVAILABLE:
+        if connection.in_atomic_block:  # inside someone's transaction: nothing to reconnect to
+            raise
         connection.close()
         write()

@@ -74,6 +74,7 @@ def test_server_error_releases_the_key(api_client):
     assert not IdempotencyRecord.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # as in production: no transaction around the request to lose
 def test_a_lost_connection_releases_the_key_on_a_fresh_one(api_client, monkeypatch):
     library_delete, lost = IdempotencyRecord.delete, []
 
