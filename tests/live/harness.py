@@ -186,7 +186,8 @@ class Shop:
                 sys.executable, "-m", "gunicorn", "moodmnky.wsgi", "--config", str(config),
                 "--bind", f"127.0.0.1:{port}", "--workers", str(self.gunicorn_workers),
                 "--worker-class", "gthread", "--threads", str(self.threads), "--timeout", "60",
-                "--graceful-timeout", "5", "--preload", "--log-level", "warning", "--error-logfile", "-",
+                "--graceful-timeout", "5", "--keep-alive", "5", "--preload",
+                "--log-level", "warning", "--error-logfile", "-",
             ], self.directory / f"web{index + 1}.log"))
         for index in range(self.workers):
             self.task_workers.append(Process(f"worker{index + 1}", [
@@ -282,7 +283,9 @@ class Client:
     """Requests spread over the shop's servers (request i goes to server i mod n), real HTTP."""
 
     def __init__(self, shop: Shop, *, timeout: float = 60):
-        limits = httpx.Limits(max_connections=256, max_keepalive_connections=64)
+        # Idle connections are dropped before the servers' keep-alive (5 s) ends, so a request never goes out on a
+        # connection the server is closing at that moment (a client-side race, not an answer of the shop's).
+        limits = httpx.Limits(max_connections=256, max_keepalive_connections=64, keepalive_expiry=2.0)
         self.clients = [httpx.Client(base_url=url, timeout=timeout, limits=limits) for url in shop.urls]
 
     def close(self) -> None:

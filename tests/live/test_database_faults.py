@@ -60,7 +60,8 @@ def checkout_load(live, carts) -> dict:
                 index, cart = todo.get_nowait()
             except queue.Empty:
                 return
-            answers[cart.pk] = live.send("POST", f"/carts/{cart.pk}/checkout/", server=index, json=checkout_body())
+            answers[cart.pk] = live.send("POST", f"/carts/{cart.pk}/checkout/", server=index, json=checkout_body(),
+                                         headers={"Idempotency-Key": f"checkout-{cart.pk}"})
 
     threads = [threading.Thread(target=shopper) for _ in range(LOAD_THREADS)]
     for thread in threads:
@@ -92,13 +93,14 @@ def test_connections_killed_mid_checkout_load_leave_no_half_written_order(live, 
         {answer.status: answer.body or answer.error for answer in failed.values()}
     ordered = set(Order.objects.values_list("cart_id", flat=True))
     assert ordered == {cart_id for cart_id, answer in answers.items() if answer.status == 201}
-    # Recovery, same processes: both servers healthy, and every cart that failed checks out now, once.
+    # Recovery, same processes: both servers healthy, and every cart that failed checks out now, once, retried
+    # with the same Idempotency-Key (a lost connection must not leave the key "in progress").
     assert all(process.alive() for process in shop.processes)
     assert [live.send("GET", "/health/", server=index).status for index in range(2)] == [200, 200]
     retried = at_once([lambda cart_id=cart_id, index=index: live.send(
-        "POST", f"/carts/{cart_id}/checkout/", server=index, json=checkout_body())
-        for index, cart_id in enumerate(failed)]) if failed else []
-    assert [answer.status for answer in retried] == [201] * len(failed)
+        "POST", f"/carts/{cart_id}/checkout/", server=index, json=checkout_body(),
+        headers={"Idempotency-Key": f"checkout-{cart_id}"}) for index, cart_id in enumerate(failed)])
+    assert [answer.status for answer in retried] == [201] * len(failed), [answer.body for answer in retried]
     checked = assert_shop_consistent()
     assert checked["orders"] == CARTS
     # The workers were hit too: they still take tasks (the emails of every order) and finish them.

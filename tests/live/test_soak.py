@@ -29,15 +29,15 @@ RSS_MARGIN_KIB = 3 * 1024
 P99_FACTOR, P99_SLACK_SECONDS = 2.0, 0.15
 
 
-def session(live, index: int, slug: str, variant_id: int) -> list[tuple[float, float, str, int | None]]:
+def session(live, index: int, slug: str, variant_id: int) -> list[tuple[float, float, str, int | str]]:
     """One shopper: browse the list and a product, make a cart, add a line, read it, check out.
-    Returns (started, seconds, step, status) per request."""
+    Returns (started, seconds, step, status or the error when no answer came) per request."""
     done = []
 
     def step(name, expected, method, path, **kwargs):
         started = time.monotonic()
         answer = live.send(method, path, server=index, **kwargs)
-        done.append((started, answer.seconds, name, answer.status))
+        done.append((started, answer.seconds, name, answer.status or answer.error))
         return answer if answer.status == expected else None
 
     if not step("list", 200, "GET", "/products/?limit=10") or not step("product", 200, "GET", f"/products/{slug}/"):
