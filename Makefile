@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: install run test lint schema check-deploy clean bench
+.PHONY: install run test lint schema check-deploy clean bench reliability
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: install
 		--connections $(CONNECTIONS) --memory $(MEMORY) --port $(BENCH_PORT) --redis-url $(BENCH_REDIS_URL) \
 		$(if $(WORKLOADS),--workloads "$(WORKLOADS)") \
 		$(if $(DB),--database-url postgres://postgres@127.0.0.1:5432/$(DB))
+
+## reliability: the live-server reliability tests in their long versions (5-minute soak, more faults); needs
+## PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make reliability (figures: docs/reliability.md)
+reliability: install
+	RELIABILITY_LONG=1 $(BIN)/pytest -s tests/live tests/faults
 
 lint: install
 	$(BIN)/ruff check .

@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
-    "django_tasks_db",
     "moodmnky",
     "moodmnky.webhooks",
     "customers",
@@ -58,6 +57,8 @@ INSTALLED_APPS = [
     "blends",
     "carts",
     "orders",
+    # After moodmnky, whose `db_worker` (the library's worker, reconnecting after a lost database) replaces its own.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [

@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -6,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 from drf_spectacular.views import SpectacularSwaggerView
 
-from moodmnky.api.exceptions import json_error
+from moodmnky.api.exceptions import DATABASE_UNAVAILABLE, json_error, unavailable_error
 from moodmnky.api.views import RedocView, SchemaView
 from moodmnky.bench import bench_urls
 
@@ -23,6 +25,9 @@ def api_not_found(request, *args, **kwargs):
 def server_error(request, *args, **kwargs):
     """Django's last resort (DEBUG off): the API keeps its envelope, the admin its own page."""
     if request.path.startswith("/api/"):
+        exc = sys.exc_info()[1]  # Django calls this while handling the exception (a middleware's, say)
+        if isinstance(exc, DATABASE_UNAVAILABLE):
+            return unavailable_error(request, exc)
         return json_error(request, 500, "internal_error")
     return defaults.server_error(request, *args, **kwargs)
 

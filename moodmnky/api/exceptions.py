@@ -5,7 +5,7 @@ import logging
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError
+from django.db import DataError, InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -42,7 +42,12 @@ DEFAULT_MESSAGES = {
     415: "Unsupported media type.",
     429: "Too many requests.",
     500: "An unexpected error occurred.",
+    503: "The service is briefly unavailable; retry in a moment.",
 }
+# The database went away (a restart, a failover, a killed connection) or refused the transaction (a deadlock, a
+# serialization failure): nothing was committed, and the same request may succeed a second later.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_UNAVAILABLE = "1"
 
 
 class InvalidCredentials(exceptions.AuthenticationFailed):
@@ -86,6 +91,14 @@ def json_error(request, http_status: int, code: str, message: str | None = None,
     message = message or DEFAULT_MESSAGES.get(http_status, "Error.")
     return JsonResponse(error_body(http_status, code, message, details, request_id_of(request)),
                         status=http_status)
+
+
+def unavailable_error(request, exc: BaseException) -> JsonResponse:
+    """503 `service_unavailable` with Retry-After for a database outage; logged with its traceback."""
+    logger.error("Database unavailable in %s", getattr(request, "path", "?"), exc_info=exc)
+    response = json_error(request, 503, "service_unavailable")
+    response["Retry-After"] = RETRY_AFTER_UNAVAILABLE
+    return response
 
 
 def flatten_errors(detail, prefix: str = "") -> list[dict]:
@@ -167,6 +180,9 @@ def api_exception_handler(exc, context):
         if extra:
             body["error"]["context"] = extra
         return Response(body, status=http_status)
+
+    if isinstance(exc, DATABASE_UNAVAILABLE):
+        return unavailable_error(request, exc)
 
     from rest_framework.views import exception_handler as drf_exception_handler  # avoids an import cycle
 

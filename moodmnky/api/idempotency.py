@@ -12,12 +12,12 @@ import json
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from moodmnky.api.exceptions import error_body, request_id_of
+from moodmnky.api.exceptions import DATABASE_UNAVAILABLE, error_body, request_id_of
 from moodmnky.models import ApiKey, IdempotencyRecord
 
 HEADER = "Idempotency-Key"
@@ -99,7 +99,7 @@ def idempotent(caller: Callable[..., str | None] | None = None, *, guest: Callab
                 except Exception as exc:  # a refusal (402, 409) is an outcome to replay, like a success
                     response = self.handle_exception(exc)
             except Exception:
-                record.delete()
+                _on_a_live_connection(record.delete)
                 raise
             return _store(record, response)
 
@@ -110,11 +110,24 @@ def idempotent(caller: Callable[..., str | None] | None = None, *, guest: Callab
 
 def _store(record: IdempotencyRecord, response: Response) -> Response:
     if response.status_code == 400 or response.status_code >= 500:
-        record.delete()
+        _on_a_live_connection(record.delete)
         return response
     # The data as the view gave it: on replay the renderer wraps it in the envelope again.
     record.state = IdempotencyRecord.State.COMPLETED
     record.response_status = response.status_code
     record.response_body = json.dumps(response.data, cls=JSONEncoder).encode() if response.data is not None else b""
-    record.save(update_fields=["state", "response_status", "response_body"])
+    _on_a_live_connection(lambda: record.save(update_fields=["state", "response_status", "response_body"]))
     return response
+
+
+def _on_a_live_connection(write: Callable[[], object]) -> None:
+    """Write the key's outcome; if the request's connection died (what failed the request, often), once more on
+    a fresh one. Otherwise a lost connection would leave the key `in progress` for IDEMPOTENCY_TTL, and every
+    retry with it a 409."""
+    try:
+        write()
+    except DATABASE_UNAVAILABLE:
+        if connection.in_atomic_block:  # inside someone's transaction: nothing to reconnect to
+            raise
+        connection.close()
+        write()

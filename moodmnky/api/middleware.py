@@ -6,7 +6,7 @@ import uuid
 
 from django.core.exceptions import RequestDataTooBig
 
-from moodmnky.api.exceptions import DEFAULT_MESSAGES, json_error
+from moodmnky.api.exceptions import DATABASE_UNAVAILABLE, DEFAULT_MESSAGES, json_error, unavailable_error
 from moodmnky.logging import request_id_var
 
 logger = logging.getLogger("moodmnky.api")
@@ -47,5 +47,7 @@ class ApiErrorMiddleware:
             return None
         if isinstance(exception, RequestDataTooBig):
             return json_error(request, 413, "payload_too_large", DEFAULT_MESSAGES[413])
+        if isinstance(exception, DATABASE_UNAVAILABLE):
+            return unavailable_error(request, exception)
         logger.exception("Unhandled error in %s", request.path, exc_info=exception)
         return json_error(request, 500, "internal_error")

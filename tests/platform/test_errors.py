@@ -1,4 +1,9 @@
+import json
+
 import pytest
+from django.db import InterfaceError
+
+from moodmnky.urls import server_error
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.platform.urls")]
 
@@ -81,6 +86,27 @@ def test_crash_is_an_enveloped_500_without_traceback(api_client):
     assert error["code"] == "internal_error"
     assert "secret internals" not in response.content.decode()
     assert "Traceback" not in response.content.decode()
+
+
+def test_lost_database_is_an_enveloped_503_to_retry(api_client):
+    response = api_client.get("/api/v1/_test/boom/?database=lost")
+
+    assert error_of(response, 503)["code"] == "service_unavailable"
+    assert response["Retry-After"] == "1"
+    assert "administrator command" not in response.content.decode()
+
+
+def test_lost_database_outside_a_view_is_a_503_too(rf):
+    request = rf.get("/api/v1/products/")
+    request.request_id = "req-1"
+
+    try:
+        raise InterfaceError("connection already closed")  # e.g. in a middleware, before any view
+    except InterfaceError:
+        response = server_error(request)
+
+    assert response.status_code == 503 and response["Retry-After"] == "1"
+    assert json.loads(response.content)["error"]["code"] == "service_unavailable"
 
 
 def test_missing_credentials_is_401_not_authenticated(api_client):

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -72,6 +72,25 @@ def test_server_error_releases_the_key(api_client):
 
     assert crashed.status_code == retried.status_code == 500
     assert not IdempotencyRecord.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # as in production: no transaction around the request to lose
+def test_a_lost_connection_releases_the_key_on_a_fresh_one(api_client, monkeypatch):
+    library_delete, lost = IdempotencyRecord.delete, []
+
+    def delete_on_a_dead_connection(record, *args, **kwargs):
+        if not lost:  # the request's own connection is gone: its first write fails too
+            lost.append(record.key)
+            raise OperationalError("the connection is closed")
+        return library_delete(record, *args, **kwargs)
+
+    monkeypatch.setattr(IdempotencyRecord, "delete", delete_on_a_dead_connection)
+
+    failed = post(api_client, {"amount": "10.00", "outcome": "database-lost"})
+    retried = post(api_client, {"amount": "10.00"}, key="key-1")
+
+    assert failed.status_code == 503 and lost == ["key-1"]
+    assert retried.status_code == 201 and "Idempotent-Replayed" not in retried  # not a day of 409s
 
 
 def test_keys_are_scoped_to_the_caller(api_client):

@@ -2,6 +2,7 @@
 
 import time
 
+from django.db import OperationalError
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -54,6 +55,8 @@ class BoomView(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request):
+        if request.query_params.get("database") == "lost":
+            raise OperationalError("terminating connection due to administrator command")
         raise RuntimeError("secret internals that must not leak")
 
 
@@ -69,6 +72,8 @@ class CheckoutView(APIView):
             raise PaymentDeclinedError()
         if outcome == "crash":
             raise RuntimeError("gateway exploded")
+        if outcome == "database-lost":
+            raise OperationalError("terminating connection due to administrator command")
         if outcome == "slow":
             time.sleep(0.6)  # holds the key long enough for a concurrent duplicate to arrive
         event = record_event("webhook.ping", {"cart": cart, "amount": request.data.get("amount")})
