@@ -192,8 +192,10 @@ class EnvelopeAutoSchema(AutoSchema):
         return codes
 
     def _scope(self) -> str | None:
+        """The admin scope of this operation; none where no API key is accepted (a customer-only action, such as
+        /custom-blends/recommendations/ on the admin-aware blends view set, holds no scope to ask for)."""
         request = getattr(self.view, "request", None)
-        if request is None:
+        if request is None or not any(API_KEY in requirement for requirement in self.get_auth()):
             return None
         return required_scope(self.view, request)
 

@@ -77,6 +77,8 @@ def test_every_operation_declares_what_its_view_accepts(schema, views):
         assert operation["security"] == security, f"{method} {path}"
         if scope:
             assert operation["x-required-scope"], f"{method} {path} names no API key scope"
+        else:  # a scope nobody can use (a customer-only operation) would send integrators after the wrong key
+            assert "x-required-scope" not in operation, f"{method} {path} is not for API keys but names a scope"
         checked += 1
     assert checked > 50
 
