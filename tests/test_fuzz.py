@@ -106,9 +106,9 @@ def customer_headers(db):
 @pytest.fixture
 def creations(db):
     """Bodies the stateful run's creations (and its cart item and checkout) send, so that their links lead to a
-    real resource: random bodies
-    rarely pass the business rules (a composition summing to 100, a known variant, a resolvable webhook URL),
-    and the stateless tests above already fuzz every creation's body. What follows a creation is generated."""
+    real resource: random bodies rarely pass the business rules (a composition summing to 100, a known variant,
+    a resolvable webhook URL), and the stateless tests above fuzz these bodies already. Every other step is
+    generated."""
     variant, note = VariantFactory(), NoteFactory()
     ProductBaseFactory()
     return {
