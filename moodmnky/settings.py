@@ -306,6 +306,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "moodmnky.api.schema.postprocess_component_names",  # readable names in generated clients
+        "moodmnky.api.schema.postprocess_links",  # 201 → what was created (clients; stateful fuzzing)
     ],
 }
 

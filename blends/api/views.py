@@ -207,7 +207,8 @@ class BlendViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                     OpenApiParameter("product_type", str, description="Starter blends compliant for this "
                                                                           "product type (default candle)."),
                     OpenApiParameter("limit", int, description="Notes to return (1–50, default 10).")],
-        responses=s.RecommendationsSerializer, summary="Notes and starter blends for the caller's scent profile")
+        responses=s.RecommendationsSerializer, summary="Notes and starter blends for the caller's scent profile",
+        description="For a signed-in customer (staff included); API keys are refused with 403 `permission_denied`.")
     @action(detail=False, methods=["get"], permission_classes=[IsCustomer], filterset_class=None)
     def recommendations(self, request):
         query = s.RecommendationQuerySerializer(data=request.query_params)

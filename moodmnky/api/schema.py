@@ -1,4 +1,6 @@
-"""OpenAPI: the envelope around every body, the error responses, both auth schemes, and scopes."""
+"""OpenAPI: the envelope around every body, the error responses, both auth schemes, scopes and links."""
+
+import re
 
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
@@ -192,8 +194,10 @@ class EnvelopeAutoSchema(AutoSchema):
         return codes
 
     def _scope(self) -> str | None:
+        """The admin scope of this operation; none where no API key is accepted (a customer-only action, such as
+        /custom-blends/recommendations/ on the admin-aware blends view set, holds no scope to ask for)."""
         request = getattr(self.view, "request", None)
-        if request is None:
+        if request is None or not any(API_KEY in requirement for requirement in self.get_auth()):
             return None
         return required_scope(self.view, request)
 
@@ -266,3 +270,36 @@ def postprocess_component_names(result, generator, request, public):
 def _is_paginated(schema: dict) -> bool:
     ref = schema.get("$ref", "")
     return "/Paginated" in ref or {"data", "meta", "links"} <= set(schema.get("properties", {}))
+
+
+# Creations whose new resource lives under another collection than the path that made it.
+CREATED_ELSEWHERE = {
+    "/api/v1/carts/{cart_id}/checkout/": "/api/v1/orders/",
+    "/api/v1/products/{id}/variants/": "/api/v1/variants/",
+    "/api/v1/products/{id}/media/": "/api/v1/media/",
+}
+LINKABLE_METHODS = ("get", "put", "patch", "delete", "post")
+
+
+def postprocess_links(result, generator, request, public):
+    """OpenAPI links from each creation's 201 to the operations on what it created (`POST /customers/addresses/`
+    → `GET`/`PATCH`/`DELETE /customers/addresses/{id}/`, a checkout → its order's operations): clients see where
+    the new `data.id` goes, and schemathesis' stateful fuzzing follows them (create → read → update → delete).
+    A creation answering its parent (an item answers the cart, a refund the order) links nowhere new."""
+    paths = result.get("paths", {})
+    for path, item in paths.items():
+        created = item.get("post", {}).get("responses", {}).get("201")
+        base = CREATED_ELSEWHERE.get(path, path if "{" not in path else None)
+        if created is None or base is None:
+            continue
+        links = {}
+        for target, operations in paths.items():
+            match = re.fullmatch(re.escape(base) + r"\{(\w+)\}/(?:[\w-]+/)?", target)
+            for method in LINKABLE_METHODS if match else ():
+                if method in operations:
+                    operation_id = operations[method]["operationId"]
+                    links[operation_id] = {"operationId": operation_id,
+                                           "parameters": {match[1]: "$response.body#/data/id"}}
+        if links:
+            created["links"] = links
+    return result

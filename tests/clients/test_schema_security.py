@@ -77,6 +77,8 @@ def test_every_operation_declares_what_its_view_accepts(schema, views):
         assert operation["security"] == security, f"{method} {path}"
         if scope:
             assert operation["x-required-scope"], f"{method} {path} names no API key scope"
+        else:  # a scope nobody can use (a customer-only operation) would send integrators after the wrong key
+            assert "x-required-scope" not in operation, f"{method} {path} is not for API keys but names a scope"
         checked += 1
     assert checked > 50
 
@@ -127,3 +129,27 @@ def test_every_error_response_is_the_one_documented_error_component(schema):
             if code >= "400":
                 assert response["content"]["application/json"]["schema"] == {
                     "$ref": "#/components/schemas/ErrorEnvelope"}, f"{method} {path} {code}"
+
+
+def test_creations_link_to_the_operations_on_what_they_created(schema):
+    """OpenAPI links (documentation, and the paths the stateful fuzz in tests/test_fuzz.py follows)."""
+    paths = schema["paths"]
+
+    def links(path):
+        return paths[path]["post"]["responses"]["201"].get("links", {})
+
+    address = links("/api/v1/customers/addresses/")
+    assert set(address) == {"customers_addresses_retrieve", "customers_addresses_partial_update",
+                            "customers_addresses_destroy"}
+    assert address["customers_addresses_destroy"] == {"operationId": "customers_addresses_destroy",
+                                                      "parameters": {"id": "$response.body#/data/id"}}
+    assert {"carts_retrieve", "carts_items_create", "carts_checkout"} <= set(links("/api/v1/carts/"))
+    assert {"orders_retrieve", "orders_cancel"} <= set(links("/api/v1/carts/{cart_id}/checkout/"))
+    assert set(links("/api/v1/products/{id}/variants/")) == {"variants_retrieve", "variants_partial_update",
+                                                             "variants_destroy"}
+    assert links("/api/v1/carts/{cart_id}/items/") == {}  # answers the cart, not a new item
+    operation_ids = {op["operationId"] for item in paths.values() for op in item.values() if "operationId" in op}
+    every_link = [link for item in paths.values() for op in item.values() if isinstance(op, dict)
+                  for response in op.get("responses", {}).values() for link in response.get("links", {}).values()]
+    assert len(every_link) > 40
+    assert {link["operationId"] for link in every_link} <= operation_ids

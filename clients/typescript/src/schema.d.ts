@@ -606,9 +606,7 @@ export interface paths {
         };
         /**
          * Notes and starter blends for the caller's scent profile
-         * @description A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
-         *
-         *     **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write` includes `:read`).
+         * @description For a signed-in customer (staff included); API keys are refused with 403 `permission_denied`.
          */
         get: operations["custom_blends_recommendations_retrieve"];
         put?: never;

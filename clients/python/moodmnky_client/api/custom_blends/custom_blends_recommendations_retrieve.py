@@ -103,10 +103,7 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | RecommendationsEnvelope]:
     """Notes and starter blends for the caller's scent profile
 
-     A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
-
-    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
-    includes `:read`).
+     For a signed-in customer (staff included); API keys are refused with 403 `permission_denied`.
 
     Args:
         category (str | Unset):
@@ -149,10 +146,7 @@ def sync(
 ) -> ErrorEnvelope | RecommendationsEnvelope | None:
     """Notes and starter blends for the caller's scent profile
 
-     A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
-
-    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
-    includes `:read`).
+     For a signed-in customer (staff included); API keys are refused with 403 `permission_denied`.
 
     Args:
         category (str | Unset):
@@ -190,10 +184,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | RecommendationsEnvelope]:
     """Notes and starter blends for the caller's scent profile
 
-     A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
-
-    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
-    includes `:read`).
+     For a signed-in customer (staff included); API keys are refused with 403 `permission_denied`.
 
     Args:
         category (str | Unset):
@@ -234,10 +225,7 @@ async def asyncio(
 ) -> ErrorEnvelope | RecommendationsEnvelope | None:
     """Notes and starter blends for the caller's scent profile
 
-     A customer's own blends (anyone else: 404); admins with blends:read/write see and manage all.
-
-    **Admin scope:** `blends:read` (held by an API key, or by a staff user's model permissions; `:write`
-    includes `:read`).
+     For a signed-in customer (staff included); API keys are refused with 403 `permission_denied`.
 
     Args:
         category (str | Unset):
