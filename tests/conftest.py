@@ -11,9 +11,10 @@ from moodmnky.services import api_key_create
 from moodmnky.tokens import tokens_for
 from tests.customers.factories import CustomerFactory
 
-# Slow tests whose outcome does not depend on the database engine: the admin in a browser, the schema fuzzer and
-# the generated clients. `make test` runs them; .ci/run runs them in its PostgreSQL pass and not again on SQLite.
-ENGINE_AGNOSTIC = ("tests/e2e/", "tests/test_fuzz.py", "tests/clients/test_typescript_client.py")
+# Slow tests whose outcome does not depend on the database engine: the admin in a browser, the schema fuzzer, the
+# access matrix and the generated clients. `make test` runs them; .ci/run runs them in its PostgreSQL pass only.
+ENGINE_AGNOSTIC = ("tests/e2e/", "tests/test_fuzz.py", "tests/test_access_matrix.py",
+                   "tests/clients/test_typescript_client.py")
 
 
 def pytest_collection_modifyitems(items):

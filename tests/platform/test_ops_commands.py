@@ -17,7 +17,8 @@ from moodmnky.management.progress import Progress
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 OPS_COMMANDS = ["seed_demo", "create_api_key", "expire_carts", "import_catalog", "low_stock_report",
-                "prune_idempotency_keys", "redeliver_webhooks", "sweep_webhooks", "check_setup", "webhook_receiver"]
+                "prune_idempotency_keys", "redeliver_webhooks", "sweep_webhooks", "check_setup", "webhook_receiver",
+                "requeue_lost_tasks"]
 DJANGO_OPTIONS = {"help", "version", "verbosity", "settings", "pythonpath", "traceback", "no_color", "force_color",
                   "skip_checks"}
 
