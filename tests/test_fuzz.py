@@ -43,6 +43,9 @@ from tests.orders.factories import ADDRESS, checkout_body
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 # Stateful, also: a created resource can be read at once; a deleted one is gone.
 STATEFUL_CHECKS = [*CHECKS, ensure_resource_availability, use_after_free]
+# DELETE /products/{id}/ archives the product (docs/catalog.md: orders point at it), and a caller holding
+# products:read still reads it with status "archived": by design, not a use after free.
+ARCHIVED_NOT_DELETED = "/api/v1/products/{id}/"
 EXAMPLES = 8
 STATEFUL_SCENARIOS, STATEFUL_STEPS = 25, 8
 APP = get_wsgi_application()
@@ -159,8 +162,10 @@ def test_stateful_links_create_read_update_delete(creations, admin_headers, cust
             answers.append((f"{case.method} {case.operation.path}", response.status_code))
 
         def validate_response(self, response, case, additional_checks=None, **kwargs):
-            case.validate_response(response, checks=STATEFUL_CHECKS, transport_kwargs=kwargs or None,
-                                   recorder=self.recorder)
+            checks = STATEFUL_CHECKS
+            if case.operation.path.startswith(ARCHIVED_NOT_DELETED):
+                checks = [check for check in STATEFUL_CHECKS if check is not use_after_free]
+            case.validate_response(response, checks=checks, transport_kwargs=kwargs or None, recorder=self.recorder)
 
     Workflow.run(settings=hypothesis_settings(max_examples=STATEFUL_SCENARIOS, stateful_step_count=STATEFUL_STEPS,
                                               deadline=None, derandomize=True,
