@@ -1,6 +1,8 @@
 """Checkout: an open cart becomes a paid order in one transaction, or nothing happens at all."""
 
-from django.db import transaction
+import logging
+
+from django.db import DatabaseError, connection, transaction
 
 from carts.services import (
     cart_lock_for_checkout,
@@ -13,10 +15,13 @@ from moodmnky.errors import ValidationFailedError
 from orders.errors import CartEmptyError
 from orders.models import Order, OrderEvent
 from orders.payments import checkout_gateway
-from orders.services.lifecycle import Outbox, order_event_add
+from orders.selectors import order_queryset
+from orders.services.lifecycle import Outbox, email_enqueue, order_event_add
 from orders.services.lines import LINE_KINDS, kind_of_cart_item, lines_create, lines_take_stock
 from orders.services.numbers import order_number_next
 from orders.services.payments import charges_voided_on_failure, payment_take
+
+logger = logging.getLogger(__name__)
 
 
 def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method: str,
@@ -34,7 +39,49 @@ def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method
     """
     gateway = checkout_gateway(payment_gateway)
     outbox = Outbox()
-    with charges_voided_on_failure(gateway) as charges, transaction.atomic():
+    written: dict = {}  # the order's id and emails, once the transaction is about to commit
+    with charges_voided_on_failure(gateway) as charges:
+        try:
+            return _checkout(cart_id=cart_id, customer=customer, email=email, shipping_address=shipping_address,
+                             shipping_method=shipping_method, billing_address=billing_address, note=note,
+                             gateway=gateway, payment_token=payment_token, actor=actor, outbox=outbox,
+                             charges=charges, written=written)
+        except DatabaseError:
+            order = _committed_after_all(written)
+            if order is None:
+                raise  # rolled back: the charge is voided on the way out
+            return order
+
+
+def _committed_after_all(written: dict) -> Order | None:
+    """The order, when the database lost its connection while acknowledging the COMMIT but had committed.
+
+    A COMMIT whose answer never arrives (the connection killed at that moment) may have succeeded: then the
+    order, its stock and its charge are real, and voiding the charge or answering an error would be wrong.
+    Asked on a new connection; the emails queued for after the commit were dropped with the old one, so they
+    are queued here.
+    """
+    if "order_id" not in written or connection.in_atomic_block:
+        return None
+    connection.close()
+    try:
+        order = order_queryset().filter(pk=written["order_id"]).first()
+    except DatabaseError:
+        return None  # still unreachable: the outcome is unknown, and the caller's error stands
+    if order is None:
+        return None
+    logger.warning("Checkout of order %s committed although the COMMIT's answer was lost", order.number)
+    for kind, data in written["emails"]:
+        try:
+            email_enqueue(str(order.pk), kind, data)
+        except Exception:
+            logger.exception("Could not queue the %s email of order %s", kind, order.number)
+    return order
+
+
+def _checkout(*, cart_id, customer, email, shipping_address, shipping_method, billing_address, note, gateway,
+              payment_token, actor, outbox, charges, written) -> Order:
+    with transaction.atomic():
         cart = cart_lock_for_checkout(cart_id=cart_id)
         email = (email or cart.email or getattr(customer, "email", "") or "").strip().lower()
         if not email:
@@ -69,4 +116,5 @@ def order_checkout(*, cart_id, customer, shipping_address: dict, shipping_method
         # Last: everything local is written and checked, so only the gateway can still say no.
         payment_take(order=order, gateway=gateway, token=payment_token, actor=actor, outbox=outbox, charges=charges)
         cart_mark_checked_out(cart=cart)
+        written.update(order_id=order.pk, emails=list(outbox.emails))
         return outbox.send(order.pk, actor=actor)

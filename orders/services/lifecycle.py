@@ -7,9 +7,8 @@ customer emails queued for after the commit.
 """
 
 from dataclasses import dataclass, field
-from functools import partial
 
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from moodmnky.actors import Actor
@@ -77,9 +76,21 @@ class Outbox:
             payload = order_payload(order)
             record_events([(event_type, payload) for event_type in self.webhooks], actor=actor)
         for kind, data in self.emails:
-            transaction.on_commit(partial(order_email_send.enqueue, str(order.pk), kind, data))
+            # robust: once the order is committed, failing to queue its email is logged, never turned into an
+            # error answer about an order that exists.
+            transaction.on_commit(lambda kind=kind, data=data: email_enqueue(str(order.pk), kind, data), robust=True)
         self.webhooks, self.emails, self.timeline = [], [], []
         return order
+
+
+def email_enqueue(order_id: str, kind: str, data: dict) -> None:
+    """Queue an order email after its transaction committed. A database connection lost right after the COMMIT
+    (a restart, a killed backend) gets one more try on a new connection, so the email is not lost with it."""
+    try:
+        order_email_send.enqueue(order_id, kind, data)
+    except DatabaseError:
+        connection.close()
+        order_email_send.enqueue(order_id, kind, data)
 
 
 def order_lock(order_id) -> Order:
