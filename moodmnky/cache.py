@@ -136,7 +136,7 @@ class FailOpenRedisClient(PrefixScopedRedisClient):
 def redis_client_of(cache_obj):
     """The django-redis client behind a Django cache, None for the database or memory caches."""
     client = getattr(cache_obj, "client", None)
-    return client if DefaultClient is not object and isinstance(client, DefaultClient) else None
+    return client if isinstance(client, DefaultClient) else None
 
 
 def counter_incr(cache_obj, key: str, timeout: int) -> int | None:

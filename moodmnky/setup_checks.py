@@ -9,6 +9,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -16,7 +21,8 @@ from django.utils.module_loading import import_string
 
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
 KEY_FIX = "set it to 50+ random characters, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
-INSECURE_PREFIXES = ("dev-only-insecure", "django-insecure-", "test-only", "bench-only")
+# Django's own weak-key rule (`check --deploy`, security.W009), plus this project's placeholders.
+INSECURE_PREFIXES = ("dev-only-insecure", SECRET_KEY_INSECURE_PREFIX, "test-only", "bench-only")
 # A worker counts as alive when it finished a task this recently; a task waiting longer means none is running.
 WORKER_RECENT = timedelta(minutes=15)
 WORKER_STALE = timedelta(minutes=5)
@@ -53,7 +59,7 @@ def _run(name: str, check) -> Check:
 def check_key(name: str, value: str) -> Check:
     if not value or value.startswith(INSECURE_PREFIXES):
         return Check(name, FAIL, "missing or a development placeholder", KEY_FIX)
-    if len(value) < 50 or len(set(value)) < 5:
+    if len(value) < SECRET_KEY_MIN_LENGTH or len(set(value)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
         return Check(name, FAIL, f"weak: {len(value)} characters, {len(set(value))} distinct", KEY_FIX)
     if name == "JWT_SIGNING_KEY" and value == settings.SECRET_KEY:
         return Check(name, WARN, "the same as SECRET_KEY: one leak exposes sessions and tokens alike",

@@ -77,8 +77,7 @@ def login_attempt_start(request, email: str) -> int:
 
 def login_attempt_succeeded(request, email: str) -> None:
     """Give back the attempt `login_attempt_start` counted: the password was right."""
-    account, rate = _account(email), settings.LOGIN_FAILURE_LIMIT
-    key = _make_cache_key(LOGIN_FAILURES, _get_window(account, _split_rate(rate)[1]), rate, account, get_usage.ALL)
+    key, _ = _counter_key(LOGIN_FAILURES, _account(email), settings.LOGIN_FAILURE_LIMIT)
     try:
         caches[settings.RATELIMIT_USE_CACHE].decr(key)
     except ValueError:  # the window ended meanwhile: nothing to give back
@@ -110,14 +109,19 @@ def request_usage(request, *, group: str, identity: str, rate: str) -> dict | No
     counters = caches[settings.RATELIMIT_USE_CACHE]
     if redis_client_of(counters) is None or not getattr(settings, "RATELIMIT_ENABLE", True):
         return get_usage(request, group=group, key=lambda group, req: identity, rate=rate, increment=True)
-    # django-ratelimit's own key and window helpers (pinned version), so both paths count in one counter.
     limit, period = _split_rate(rate)
-    window = _get_window(identity, period)
-    count = counter_incr(counters, _make_cache_key(group, window, rate, identity, get_usage.ALL),
-                         period + EXPIRATION_FUDGE)
+    key, window = _counter_key(group, identity, rate)
+    count = counter_incr(counters, key, period + EXPIRATION_FUDGE)
     if count is None:  # as get_usage answers when the counter could not be read
         return None if settings.RATELIMIT_FAIL_OPEN else {"count": 0, "limit": 0, "should_limit": True, "time_left": -1}
     return {"count": count, "limit": limit, "should_limit": count > limit, "time_left": window - int(time.time())}
+
+
+def _counter_key(group: str, identity: str, rate: str) -> tuple[str, int]:
+    """(key, end of window) get_usage counts `identity` under in `group` now: django-ratelimit's own key and
+    window helpers (pinned version), so our one-round-trip counter and get_usage count in one counter."""
+    window = _get_window(identity, _split_rate(rate)[1])
+    return _make_cache_key(group, window, rate, identity, get_usage.ALL), window
 
 
 class RateLimitMiddleware:
