@@ -32,8 +32,8 @@ from tests.carts.factories import CartItemFactory, CustomerCartFactory, Discount
 from tests.catalog.factories import CategoryFactory, CollectionFactory, ProductMediaFactory
 from tests.customers.factories import AddressFactory, CustomerFactory
 from tests.orders.factories import OrderFactory, OrderLineFactory
+from tests.routes import API, url_patterns
 
-API = "api/v1/"
 METHODS = ("get", "post", "put", "patch", "delete")  # HEAD mirrors GET; OPTIONS is DRF's metadata, no data
 
 
@@ -172,7 +172,7 @@ class Operation:
 def operations(resolver: URLResolver | None = None) -> list[Operation]:
     """Every (route, method) under /api/v1/ of the URLconf, with the methods its view really dispatches."""
     found = []
-    for route, pattern in _walk((resolver or get_resolver()).url_patterns):
+    for route, pattern in url_patterns(resolver):
         if not route.startswith(API):
             continue
         view = pattern.callback
@@ -182,14 +182,6 @@ def operations(resolver: URLResolver | None = None) -> list[Operation]:
             if method in offered and method in cls.http_method_names:
                 found.append(Operation(pattern.name, route, method.upper(), tuple(pattern.pattern.regex.groupindex)))
     return found
-
-
-def _walk(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
-        else:
-            yield prefix + str(pattern.pattern), pattern
 
 
 def rule_of(operation: Operation) -> Access:

@@ -15,8 +15,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import get_resolver
-from django.urls.resolvers import URLResolver
 
 from blends.models import ScentProfile
 from carts.models import DiscountCode
@@ -40,6 +38,7 @@ from tests.catalog.factories import (
 )
 from tests.customers.factories import AddressFactory, CustomerFactory
 from tests.orders.factories import OrderFactory, OrderLineFactory, checkout_body
+from tests.routes import API, url_patterns
 
 pytestmark = pytest.mark.django_db
 ROWS = 3  # rows of every kind: enough for an N+1 to show between limit=1 and limit=100
@@ -141,23 +140,16 @@ NOT_BUDGETED = {
 def get_routes() -> set[tuple[str, str]]:
     """(view class, action or method) of every GET route under /api/v1/."""
     routes = set()
-
-    def walk(patterns, prefix=""):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, prefix + str(pattern.pattern))
-                continue
-            view = getattr(pattern.callback, "cls", None)
-            if view is None or not prefix.startswith("api/v1/"):
-                continue
-            actions = getattr(pattern.callback, "actions", None)
-            if actions is not None:
-                if "get" in actions:
-                    routes.add((view.__name__, actions["get"]))
-            elif hasattr(view, "get"):
-                routes.add((view.__name__, "get"))
-
-    walk(get_resolver().url_patterns)
+    for route, pattern in url_patterns():
+        view = getattr(pattern.callback, "cls", None)
+        if view is None or not route.startswith(API):
+            continue
+        actions = getattr(pattern.callback, "actions", None)
+        if actions is not None:
+            if "get" in actions:
+                routes.add((view.__name__, actions["get"]))
+        elif hasattr(view, "get"):
+            routes.add((view.__name__, "get"))
     return routes
 
 
