@@ -238,6 +238,7 @@ def _generate_batch(numbers, types, by_slug) -> None:
         )
         product.search_text = services.product_search_text(product, [v.sku for v in variants_of[n]])
         product.min_price = min(v.price for v in variants_of[n])
+        product.in_stock = any(v.in_stock for v in variants_of[n])
         products.append(product)
     _insert(Product, products)
     variants = []

@@ -49,10 +49,10 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(status=Product.Status.ACTIVE)
 
     def in_stock(self):
-        return self.filter(Exists(Variant.objects.filter(Variant.sellable_q(), product=OuterRef("pk"))))
+        return self.filter(in_stock=True)
 
     def out_of_stock(self):
-        return self.exclude(Exists(Variant.objects.filter(Variant.sellable_q(), product=OuterRef("pk"))))
+        return self.filter(in_stock=False)
 
 
 class Product(models.Model):
@@ -92,6 +92,10 @@ class Product(models.Model):
     # filters and sorting (an index walk instead of aggregating every variant per request).
     search_text = models.TextField(blank=True, editable=False)
     min_price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True, editable=False)
+    # Some variant can be bought now (Variant.sellable_q); False without variants. Kept in the same
+    # transaction by the variant services and, when a variant's own `in_stock` flips, by the stock
+    # ledger (catalog.services.stock): `in_stock=` filters read it instead of probing every product.
+    in_stock = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -106,10 +110,17 @@ class Product(models.Model):
             models.Index(fields=["status", "name", "id"], name="catalog_product_status_name_id"),
             # Price ascending; the descending twin (DESC NULLS LAST) is PostgreSQL-only, migration 0004.
             models.Index(fields=["status", "min_price", "id"], name="catalog_product_status_price"),
+            # `in_stock=` either way in the default order: an index walk; sold out (few) then sorts a few rows.
+            models.Index(fields=["status", "in_stock", "-created_at", "-id"], name="catalog_product_stock_newest"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def in_stock_now() -> Exists:
+        """The truth `in_stock` caches: has a sellable variant (for UPDATEs, the backfill and checks)."""
+        return Exists(Variant.objects.filter(Variant.sellable_q(), product=OuterRef("pk")))
 
 
 class Variant(models.Model):
@@ -135,7 +146,7 @@ class Variant(models.Model):
         ordering = ["position", "id"]
         indexes = [
             models.Index(fields=["product", "price"], name="catalog_variant_product_price"),
-            # `in_stock=` on the product list asks "has a sellable variant?" per product: one small index probe.
+            # "Has this product a sellable variant?" (Product.in_stock_now, refreshing `in_stock`): a small probe.
             models.Index(fields=["product"], condition=Q(quantity__gt=0) | Q(track_inventory=False)
                          | Q(allow_backorder=True), name="catalog_variant_sellable"),
         ]

@@ -217,7 +217,7 @@ def product_changes_batched() -> Iterator[None]:
 
 @transaction.atomic
 def product_refresh_denormalized(product_ids: list[int]) -> None:
-    """Rebuild `search_text` and `min_price` of these products (rows locked in id order)."""
+    """Rebuild `search_text`, `min_price` and `in_stock` of these products (rows locked in id order)."""
     ids = list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
                .values_list("pk", flat=True))
     for product in Product.objects.filter(pk__in=ids).prefetch_related("variants"):
@@ -233,7 +233,7 @@ def product_search_text(product: Product, skus: list[str]) -> str:
 # --- helpers --------------------------------------------------------------------------------------
 
 def _announce(product: Product, event_type: str, *, actor: Actor, old_slugs: list[str] = ()) -> Product:
-    """After a change: search text and lowest price, cache tokens, and the one webhook event.
+    """After a change: search text, lowest price and in_stock, cache tokens, and the one webhook event.
 
     `product` is the row the service locked; its relations are loaded once here and serve the
     denormalized columns, the event payload and the caller's response.
@@ -258,8 +258,10 @@ def _announce(product: Product, event_type: str, *, actor: Actor, old_slugs: lis
 
 
 def _denormalized(product: Product, variants: list[Variant]) -> dict:
+    # The product row is locked, so a stock change of one of these variants waits to refresh `in_stock`.
     return {"search_text": product_search_text(product, [variant.sku for variant in variants]),
-            "min_price": min((variant.price for variant in variants), default=None)}
+            "min_price": min((variant.price for variant in variants), default=None),
+            "in_stock": any(variant.in_stock for variant in variants)}
 
 
 def _product_locked(product_id: int) -> Product:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from catalog import cache as catalog_cache
 from catalog.errors import StockBelowZeroError, VariantNotFoundError, VariantOutOfStockError
 from catalog.events import inventory_payload
-from catalog.models import StockMovement, Variant
+from catalog.models import Product, StockMovement, Variant
 from catalog.rules import stock_delta_check
 from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
@@ -63,7 +63,9 @@ def stock_move(*, actor: Actor, variant_id: int, delta: int, reason: str, note: 
     record_events([("inventory.updated", payload), *([("inventory.low_stock", payload)] if low else [])],
                   actor=actor)
     # Shoppers see only `in_stock`: their list pages stay valid unless it flipped.
-    flipped = variant.track_inventory and not variant.allow_backorder and (before > 0) != (variant.quantity > 0)
+    flipped = _sellable_flipped(variant, before)
+    if flipped:
+        product_in_stock_refresh([variant.product_id])
     catalog_cache.invalidate_products([variant.product_id], public_lists=flipped)
     return movement
 
@@ -107,7 +109,7 @@ def stock_take_many(*, actor: Actor, items: Iterable[tuple[int, int]], reason: s
                                        quantity_after=variant.quantity, reason=reason, reference=str(reference)[:100],
                                        actor=actor.user, actor_label=actor.label[:150], created_at=now))
     StockMovement.objects.bulk_create(movements)
-    flipped, events = False, []
+    flipped, events = set(), []
     for movement in movements:
         variant = movement.variant
         payload = inventory_payload(variant, movement)
@@ -115,11 +117,31 @@ def stock_take_many(*, actor: Actor, items: Iterable[tuple[int, int]], reason: s
         before = variant.quantity - movement.delta
         if variant.track_inventory and before > variant.low_stock_threshold >= variant.quantity:
             events.append(("inventory.low_stock", payload))
-        flipped = flipped or (variant.track_inventory and not variant.allow_backorder
-                              and (before > 0) != (variant.quantity > 0))
+        if _sellable_flipped(variant, before):
+            flipped.add(variant.product_id)
     record_events(events, actor=actor)  # one INSERT, in the same order as one record_event per variant
-    catalog_cache.invalidate_products([variant.product_id for variant in variants.values()], public_lists=flipped)
+    if flipped:
+        product_in_stock_refresh(sorted(flipped))
+    catalog_cache.invalidate_products([variant.product_id for variant in variants.values()],
+                                      public_lists=bool(flipped))
     return movements
+
+
+def product_in_stock_refresh(product_ids: list[int]) -> None:
+    """Recompute `Product.in_stock` of these products, inside the caller's transaction.
+
+    The product rows are locked first (in id order), in a statement of their own: a stock change
+    waiting for a concurrent one on another variant of the same product then reads that variant as
+    committed, so two sales selling out a product's last two variants at once leave it sold out.
+    Lock order: variant rows (the stock UPDATE) before product rows, as variant_update takes them.
+    """
+    list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk").values_list("pk"))
+    Product.objects.filter(pk__in=product_ids).update(in_stock=Product.in_stock_now())
+
+
+def _sellable_flipped(variant: Variant, before: int) -> bool:
+    """A quantity change from `before` turned the variant's own `in_stock` on or off."""
+    return variant.track_inventory and not variant.allow_backorder and (before > 0) != (variant.quantity > 0)
 
 
 def _check_can_take(variant: Variant | None, variant_id: int, quantity: int) -> None:
