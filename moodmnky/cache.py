@@ -5,6 +5,7 @@ they were read under)."""
 
 import base64
 import functools
+import hashlib
 import logging
 import pickle
 import threading
@@ -16,7 +17,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 
 class AtomicDatabaseCache(DatabaseCache):
@@ -142,8 +143,8 @@ def redis_client_of(cache_obj):
 def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
     """Add one to the counter `key`, created at 0 to live `timeout` seconds; its new value (None: unavailable).
 
-    On Redis one round trip: SET NX EX and INCR in one MULTI/EXEC, so the counter always has its expiry.
-    Elsewhere add() then incr(), as django-ratelimit counts.
+    On Redis one command in one round trip: a script (SET NX EX, then INCR), atomic like the MULTI/EXEC it
+    replaces but with one reply to parse instead of four. Elsewhere add() then incr(), as django-ratelimit counts.
     """
     client = redis_client_of(cache_obj)
     if client is None:
@@ -153,16 +154,30 @@ def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
             return cache_obj.incr(key)
         except ValueError:  # expired between add() and incr()
             return None
-    made = client.make_key(key)
-    pipe = client.get_client(write=True).pipeline(transaction=True)
-    pipe.set(made, 0, nx=True, ex=timeout)
-    pipe.incr(made)
-    return pipe.execute()[1]
+    return run_script(client.get_client(write=True), _COUNT, [client.make_key(key)], [timeout])
+
+
+class Script:
+    """A Lua script run by its SHA1 (EVALSHA), sent in full only when the server does not know it yet."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.sha = hashlib.sha1(source.encode()).hexdigest()  # noqa: S324  (Redis names scripts by SHA1)
+
+
+def run_script(redis, script: Script, keys: list, args: list):
+    try:
+        return redis.evalsha(script.sha, len(keys), *keys, *args)
+    except NoScriptError:  # a restarted or flushed server: EVAL loads it again for the next EVALSHA
+        return redis.eval(script.source, len(keys), *keys, *args)
+
+
+_COUNT = Script("redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])")
 
 
 # Follows a pointer key to the keys it names, in one round trip: KEYS[1] is the pointer, KEYS[2..] keys
 # read as they are; ARGV holds (prefix, suffix) pairs around the pointer's value.
-_FOLLOW = """
+_FOLLOW = Script("""
 local target = redis.call('GET', KEYS[1])
 if not target then return {false} end
 local keys = {}
@@ -171,7 +186,7 @@ for i = 2, #KEYS do keys[#keys + 1] = KEYS[i] end
 local values = redis.call('MGET', unpack(keys))
 table.insert(values, 1, target)
 return values
-"""
+""")
 
 
 def get_following(cache_obj, pointer: str, templates: list[str], keys: list[str]) -> tuple[object, dict]:
@@ -188,7 +203,7 @@ def get_following(cache_obj, pointer: str, templates: list[str], keys: list[str]
     split = [str(client.make_key(template.replace("{}", "\0"))).split("\0") for template in templates]
     made = [client.make_key(key) for key in [pointer, *keys]]
     try:
-        raw = client.get_client(write=False).eval(_FOLLOW, len(made), *made, *(part for pair in split for part in pair))
+        raw = run_script(client.get_client(write=False), _FOLLOW, made, [part for pair in split for part in pair])
     except REDIS_ERRORS as exc:  # fail open like the response cache's client: a miss
         logger.warning("Cache unavailable, a read served without it: %s", exc)
         return None, {}

@@ -18,7 +18,7 @@ from catalog.api.filters import ProductFilter
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.http_cache import cached_response, wants_revalidation
+from moodmnky.api.http_cache import cache_first, cached_answer, cached_response, wants_revalidation
 from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
 from moodmnky.lookups import first_by_id_or_slug, is_id
@@ -41,6 +41,31 @@ def get_by_id_or_slug(queryset, lookup: str):
     if obj is None:
         raise Http404
     return obj
+
+
+def product_list_read(request, representation: str):
+    return catalog_cache.list_read(representation, request.build_absolute_uri("/"), list(request.GET.lists()),
+                                   etag_only=wants_revalidation(request))
+
+
+def product_read(request, pk: str, representation: str):
+    """(product id, cached read) of a product by id or slug; a stale slug pointer's entry is dropped (not served)."""
+    # The tokens are read before the product, so a change committed meanwhile invalidates what we store.
+    product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"),
+                                                  etag_only=wants_revalidation(request))
+    if read.entry is not None and not is_id(pk) and read.entry.subject != pk:
+        read = replace(read, key=None, entry=None)  # a stale slug pointer: read the product, store nothing
+    return product_id, read
+
+
+def public_list_answer(request):
+    """A shopper's cached list page (the fast path of ProductViewSet.as_view), or None."""
+    return cached_answer(request, product_list_read(request, "public"), public=True)
+
+
+def public_detail_answer(request, pk: str):
+    """A shopper's cached product (the fast path of ProductViewSet.as_view), or None."""
+    return cached_answer(request, product_read(request, pk, "public")[1], public=True)
 
 
 NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag is current (empty body).")
@@ -76,6 +101,13 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        """List and retrieve answer a plain anonymous GET from the cache first (http_cache.cache_first)."""
+        view = super().as_view(actions, **initkwargs)
+        answer = {"list": public_list_answer, "retrieve": public_detail_answer}.get((actions or {}).get("get"))
+        return view if answer is None else cache_first(view, answer)
+
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Product.objects.none()
@@ -88,8 +120,7 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def list(self, request, *args, **kwargs):
         representation = representation_of(request)
-        read = catalog_cache.list_read(representation, request.build_absolute_uri("/"),
-                                       list(request.query_params.lists()), etag_only=wants_revalidation(request))
+        read = product_list_read(request, representation)
 
         def build():
             page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
@@ -100,11 +131,7 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def retrieve(self, request, pk=None, *args, **kwargs):
         representation = representation_of(request)
-        # The tokens are read before the product, so a change committed meanwhile invalidates what we store.
-        product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"),
-                                                      etag_only=wants_revalidation(request))
-        if read.entry is not None and not is_id(pk) and read.entry.subject != pk:
-            read = replace(read, key=None, entry=None)  # a stale slug pointer: read the product, store nothing
+        product_id, read = product_read(request, pk, representation)
         found = []
 
         def build():

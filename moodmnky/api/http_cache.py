@@ -7,22 +7,29 @@ fetches the tokens and one of the two entries in one cache call: the `:etag` one
 If-None-Match (a 304 never reads the body), the body otherwise; a hit serves the stored bytes as they are.
 """
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from moodmnky.cache import CachedRead, Entry, etag_key
 
 PUBLIC_CACHE_CONTROL = "public, max-age=60"
 PRIVATE_CACHE_CONTROL = "private, no-cache"
 VARY = ("Accept", "Authorization", "X-API-Key")
+VARY_HEADER = ", ".join(VARY)
 BODY_TIMEOUT = 60 * 10
+# Accept values DRF's negotiation answers with the envelope renderer exactly as stored (no media type parameters,
+# which could ask for another rendering, such as `indent`).
+PLAIN_ACCEPT = frozenset({"", "*/*", "application/json"})
 
 
 def etag_of(body: Any, *, representation: str) -> str:
@@ -46,24 +53,71 @@ def cached_response(request, view, read: CachedRead, build: Callable[[], Any], *
     `build()` returns the response data (the DRF view's renderer wraps it in the envelope as usual);
     `subject()`, called after build(), names what the entry is about (None: do not store it).
     """
+    answer = cached_answer(request, read, public=public)
+    if answer is not None:
+        return answer
+    rendered = view.finalize_response(request, Response(build())).render()
+    about = subject()
+    entry = Entry(etag_of_bytes(rendered.content, representation=representation), rendered["Content-Type"],
+                  rendered.content, about or "")
+    if read.key and about is not None:
+        stamp = (read.versions, entry.etag, entry.content_type)
+        cache.set_many({read.key: (*stamp, entry.body, entry.subject),
+                        etag_key(read.key): (*stamp, None, entry.subject)}, BODY_TIMEOUT)
+    return _answer(request, entry, public)
+
+
+def cached_answer(request, read: CachedRead, *, public: bool) -> HttpResponse | HttpResponseNotModified | None:
+    """The 304 or 200 the cache gives for `read` (a stale If-None-Match costs one more read, for the body);
+    None when nothing current is stored."""
     entry = read.entry
     if entry is not None and entry.body is None and not etag_matches(request.headers.get("If-None-Match", ""),
                                                                       entry.etag):
         entry = read.full_entry()  # the client's ETag was stale: now the body
-    if entry is None:
-        rendered = view.finalize_response(request, Response(build())).render()
-        about = subject()
-        entry = Entry(etag_of_bytes(rendered.content, representation=representation), rendered["Content-Type"],
-                      rendered.content, about or "")
-        if read.key and about is not None:
-            stamp = (read.versions, entry.etag, entry.content_type)
-            cache.set_many({read.key: (*stamp, entry.body, entry.subject),
-                            etag_key(read.key): (*stamp, None, entry.subject)}, BODY_TIMEOUT)
+    return None if entry is None else _answer(request, entry, public)
+
+
+def _answer(request, entry: Entry, public: bool) -> HttpResponse | HttpResponseNotModified:
     if etag_matches(request.headers.get("If-None-Match", ""), entry.etag):
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(entry.body, content_type=entry.content_type)
     return _with_cache_headers(response, entry.etag, public)
+
+
+def is_plain_anonymous_get(request) -> bool:
+    """A GET with no credentials of any kind (Bearer, API key, session cookie) and a plain JSON Accept: DRF would
+    find it anonymous, allowed to read the catalog, and answer it with the JSON renderer."""
+    meta = request.META
+    return (request.method == "GET" and "HTTP_AUTHORIZATION" not in meta and "HTTP_X_API_KEY" not in meta
+            and meta.get("HTTP_ACCEPT", "") in PLAIN_ACCEPT and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and api_settings.URL_FORMAT_OVERRIDE not in request.GET
+            and getattr(request, "_force_auth_user", None) is None)  # DRF's test client authenticates this way
+
+
+def cache_first(view, answer: Callable[..., HttpResponse | None]):
+    """The DRF view function `view`, answering a plain anonymous GET from the cache before DRF's machinery.
+
+    `answer(request, *args, **kwargs)` returns what the cache holds for the request (200 or 304), or None; on None,
+    and for every other request, the view runs as usual. The answer skips DRF's Request wrapping, authenticators,
+    permission checks and content negotiation, whose outcome for such a request is known (anonymous, allowed to
+    read, JSON), and carries the headers the view's own answer would (Allow added here); the middleware (request
+    id, rate limit, security, CORS) treats it like any response.
+    """
+    allow = ", ".join(method.upper() for method in view.cls.http_method_names
+                      if method in view.actions or (method == "head" and "get" in view.actions)
+                      or hasattr(view.cls, method))
+
+    @functools.wraps(view)  # keeps cls, actions, initkwargs and csrf_exempt for the URLconf and the schema
+    def cache_first_view(request, *args, **kwargs):
+        if is_plain_anonymous_get(request):
+            response = answer(request, *args, **kwargs)
+            if response is not None:
+                response["Allow"] = allow
+                return response
+        return view(request, *args, **kwargs)
+
+    return cache_first_view
 
 
 def conditional_response(request, *, etag: str, body: Any, public: bool) -> Response | HttpResponseNotModified:
@@ -79,7 +133,10 @@ def conditional_response(request, *, etag: str, body: Any, public: bool) -> Resp
 def _with_cache_headers(response, etag: str, public: bool):
     response["ETag"] = etag
     response["Cache-Control"] = PUBLIC_CACHE_CONTROL if public else PRIVATE_CACHE_CONTROL
-    patch_vary_headers(response, VARY)
+    if response.has_header("Vary"):
+        patch_vary_headers(response, VARY)
+    else:  # what patch_vary_headers writes on a response without Vary, without parsing anything
+        response["Vary"] = VARY_HEADER
     return response
 
 

@@ -6,6 +6,7 @@ culls a live counter), so every worker process sees one count. Runs as middlewar
 response under /api/ (unknown URLs and errors included) carries the X-RateLimit-* headers.
 """
 
+import functools
 import hashlib
 import ipaddress
 import logging
@@ -121,7 +122,13 @@ def _counter_key(group: str, identity: str, rate: str) -> tuple[str, int]:
     """(key, end of window) get_usage counts `identity` under in `group` now: django-ratelimit's own key and
     window helpers (pinned version), so our one-round-trip counter and get_usage count in one counter."""
     window = _get_window(identity, _split_rate(rate)[1])
-    return _make_cache_key(group, window, rate, identity, get_usage.ALL), window
+    return _key_in_window(group, window, rate, identity), window
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_in_window(group: str, window: int, rate: str, identity: str) -> str:
+    """django-ratelimit's key (a hash of its parts), computed once per caller and window, not on every request."""
+    return _make_cache_key(group, window, rate, identity, get_usage.ALL)
 
 
 class RateLimitMiddleware:

@@ -34,13 +34,17 @@ def redis_round_trips():
 
 @pytest.mark.parametrize("lookup", ["list", "id", "slug"])
 @pytest.mark.parametrize("revalidate", [False, True], ids=["200", "304"])
-def test_a_cached_hit_costs_two_round_trips_and_no_query(api_client, django_assert_num_queries, lookup, revalidate):
+@pytest.mark.parametrize("accept", ["", "application/json, */*;q=0.8"], ids=["cache-first", "through-drf"])
+def test_a_cached_hit_costs_two_round_trips_and_no_query(api_client, django_assert_num_queries, lookup, revalidate,
+                                                         accept):
     product = VariantFactory().product
     url = {"list": "/api/v1/products/?limit=5", "id": f"/api/v1/products/{product.pk}/",
            "slug": f"/api/v1/products/{product.slug}/"}[lookup]
     warm = api_client.get(url)
     api_client.get(url)  # a slug's pointer is remembered by the first read, its body stored by the second
     headers = {"HTTP_IF_NONE_MATCH": warm["ETag"]} if revalidate else {}
+    if accept:  # not a plain Accept: DRF's path (tests/catalog/test_fast_reads.py)
+        headers["HTTP_ACCEPT"] = accept
 
     with redis_round_trips() as sent, django_assert_num_queries(0):
         hit = api_client.get(url, **headers)
@@ -65,6 +69,18 @@ def test_the_counter_round_trip_counts_like_django_ratelimit(api_client, setting
     assert statuses == [200, 200, 200, 429]
     assert usage["count"] == 4
     assert keys and all(0 < caches["ratelimit"].ttl(key) <= 3600 + 60 for key in keys)
+
+
+def test_the_counter_script_is_sent_again_when_redis_does_not_know_it(api_client, monkeypatch):
+    """EVALSHA of a script the server lacks (restarted, flushed) falls back to EVAL, which loads it again."""
+    from moodmnky import cache as platform_cache
+
+    monkeypatch.setattr(platform_cache._COUNT, "sha", "0" * 40)
+
+    first = api_client.get("/api/v1/categories/")
+    second = api_client.get("/api/v1/categories/")
+
+    assert int(first["X-RateLimit-Remaining"]) == int(second["X-RateLimit-Remaining"]) + 1
 
 
 def _request():
