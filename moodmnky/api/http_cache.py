@@ -53,14 +53,17 @@ def cached_response(request, view, read: CachedRead, build: Callable[[], Any], *
     `build()` returns the response data (the DRF view's renderer wraps it in the envelope as usual);
     `subject()`, called after build(), names what the entry is about (None: do not store it).
     """
-    answer = cached_answer(request, read, public=public)
+    # The shared entry holds the plain rendering; one asked with media type parameters (`indent=4`) is neither
+    # served from it nor stored in it.
+    plain = ";" not in (getattr(request, "accepted_media_type", None) or "")
+    answer = cached_answer(request, read, public=public) if plain else None
     if answer is not None:
         return answer
     rendered = view.finalize_response(request, Response(build())).render()
     about = subject()
     entry = Entry(etag_of_bytes(rendered.content, representation=representation), rendered["Content-Type"],
                   rendered.content, about or "")
-    if read.key and about is not None:
+    if plain and read.key and about is not None:
         stamp = (read.versions, entry.etag, entry.content_type)
         cache.set_many({read.key: (*stamp, entry.body, entry.subject),
                         etag_key(read.key): (*stamp, None, entry.subject)}, BODY_TIMEOUT)

@@ -78,6 +78,9 @@ def test_other_accepts_and_a_session_cookie_take_the_normal_path(api_client, dis
     assert len(dispatched) == before + 1
     if headers.get("HTTP_ACCEPT") == "text/html":
         assert response.status_code == 406
+    elif "indent" in headers.get("HTTP_ACCEPT", ""):  # rendered as asked, not the shared entry's bytes
+        assert response.status_code == 200 and response.json() == stored.json()
+        assert response.content != stored.content
     else:
         assert response.status_code == 200 and response.content == stored.content
 
@@ -145,3 +148,17 @@ def test_the_cache_first_path_still_counts_and_limits(api_client, settings, disp
     assert limited.status_code == 429 and limited["Retry-After"]
     assert limited.json()["error"]["code"] == "rate_limited"
     assert len(dispatched) == 1  # the miss only
+
+
+@pytest.mark.parametrize("lookup", ["list", "id"])
+def test_a_rendering_with_media_type_parameters_is_neither_stored_nor_served_from_the_shared_entry(api_client,
+                                                                                                   lookup):
+    url = urls_of(VariantFactory().product)[lookup]
+    indented = api_client.get(url, HTTP_ACCEPT="application/json; indent=4")  # a miss first: must not be stored
+    plain = api_client.get(url)
+    indented_again = api_client.get(url, HTTP_ACCEPT="application/json; indent=4")  # a hit is there: not served
+
+    assert indented.status_code == plain.status_code == indented_again.status_code == 200
+    assert b"\n    " in indented.content and b"\n    " in indented_again.content
+    assert b"\n" not in plain.content
+    assert indented.json() == plain.json()
