@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from moodmnky import setup_checks
 from moodmnky.setup_checks import FAIL, OK, WARN
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 STRONG = "Zq3-" + "k8Vw_pX2" * 7
@@ -132,7 +133,7 @@ def test_redis_not_configured_warns_and_unreachable_fails(settings):
     settings.REDIS_URL = ""
     assert setup_checks.check_redis().status == WARN
 
-    settings.REDIS_URL = "redis://127.0.0.1:8219/2"  # this suite's port range: nothing listens there
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/2"  # nothing listens there
     dead = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": settings.REDIS_URL,
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1}}
     settings.CACHES = {"default": dead, "ratelimit": dead}
