@@ -9,13 +9,7 @@ import pytest
 import redis
 
 from tests.orders.conftest import make_cart, place_order  # noqa: F401  (fixtures, reused)
-
-
-def free_port() -> int:
-    """A port nothing listens on now, from the kernel's ephemeral range (never the shared Redis's 6379)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.ports import free_port
 
 
 class RedisServer:

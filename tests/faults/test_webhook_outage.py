@@ -22,7 +22,7 @@ from werkzeug import Response
 
 from moodmnky.webhooks import services
 from moodmnky.webhooks.models import Event, WebhookAttempt, WebhookDelivery, WebhookSubscription
-from tests.faults.conftest import free_port
+from tests.ports import free_port
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
