@@ -35,6 +35,11 @@ def product_payload(product: Product, *, admin: bool = True, absolute_url: UrlBu
     }
 
 
+def product_payload_absolute(payload: dict, absolute_url: UrlBuilder) -> dict:
+    """A product_payload built without `absolute_url`, as if built with it (the media URLs)."""
+    return {**payload, "media": [{**media, "url": absolute_url(media["url"])} for media in payload["media"]]}
+
+
 def variant_payload(variant: Variant, *, admin: bool = True) -> dict:
     """A variant; stock numbers and timestamps only in the admin representation."""
     payload = {

@@ -9,6 +9,8 @@ from django.utils import timezone
 from moodmnky.errors import ValidationFailedError
 from moodmnky.models import SCOPES, ApiKey, hash_key
 
+REQUEUE_BATCH = 500  # task rows per UPDATE in tasks_requeue_lost
+
 
 def validate_scopes(scopes: list[str]) -> list[str]:
     unknown = sorted(set(scopes) - set(SCOPES))
@@ -51,19 +53,18 @@ def tasks_requeue_lost(*, now: datetime | None = None) -> tuple[int, int]:
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
-    lost = DBTaskResult.objects.select_for_update(skip_locked=True).filter(
-        status="RUNNING", started_at__lt=now - timedelta(seconds=settings.TASK_LEASE_SECONDS))
-    requeued = failed = 0
-    for task in lost:
-        if len(task.worker_ids) >= settings.TASK_MAX_CLAIMS:
-            task.status, task.finished_at = "FAILED", now
-            task.exception_class_path = "moodmnky.services.WorkerLost"
-            task.traceback = (f"Claimed by {len(task.worker_ids)} workers ({', '.join(task.worker_ids)}); "
-                              f"none finished it within {settings.TASK_LEASE_SECONDS} s.")
-            task.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
-            failed += 1
-        else:
-            task.status, task.started_at = "READY", None
-            task.save(update_fields=["status", "started_at"])
-            requeued += 1
-    return requeued, failed
+    lost = list(DBTaskResult.objects.select_for_update(skip_locked=True).filter(
+        status="RUNNING", started_at__lt=now - timedelta(seconds=settings.TASK_LEASE_SECONDS)).only("worker_ids"))
+    failing = [task for task in lost if len(task.worker_ids) >= settings.TASK_MAX_CLAIMS]
+    requeue_ids = [task.pk for task in lost if len(task.worker_ids) < settings.TASK_MAX_CLAIMS]
+    for start in range(0, len(requeue_ids), REQUEUE_BATCH):  # one UPDATE per batch, however many were lost
+        DBTaskResult.objects.filter(pk__in=requeue_ids[start:start + REQUEUE_BATCH]).update(
+            status="READY", started_at=None)
+    for task in failing:
+        task.status, task.finished_at = "FAILED", now
+        task.exception_class_path = "moodmnky.services.WorkerLost"
+        task.traceback = (f"Claimed by {len(task.worker_ids)} workers ({', '.join(task.worker_ids)}); "
+                          f"none finished it within {settings.TASK_LEASE_SECONDS} s.")
+    DBTaskResult.objects.bulk_update(failing, ["status", "finished_at", "exception_class_path", "traceback"],
+                                     batch_size=REQUEUE_BATCH)
+    return len(requeue_ids), len(failing)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import checks as django_checks
 from django.core.cache import caches
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
@@ -21,8 +22,16 @@ from django.utils.module_loading import import_string
 
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
 KEY_FIX = "set it to 50+ random characters, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
-# Django's own weak-key rule (`check --deploy`, security.W009), plus this project's placeholders.
+# This project's placeholders (Django's own `django-insecure` prefix too, for JWT_SIGNING_KEY, which Django never
+# checks). SECRET_KEY's strength is Django's security.W009, reported by the deploy check.
 INSECURE_PREFIXES = ("dev-only-insecure", SECRET_KEY_INSECURE_PREFIX, "test-only", "bench-only")
+HOSTS_FIX = "ALLOWED_HOSTS=shop.example.com,api.example.com (the names clients use)"
+HTTPS_FIX = "HTTPS_ONLY=1 (the default with DEBUG off) and serve TLS"
+# The environment variable that fixes each of Django's deployment warnings here (else Django's own hint).
+DEPLOY_FIXES = {
+    "security.W004": HTTPS_FIX, "security.W008": HTTPS_FIX, "security.W012": HTTPS_FIX, "security.W016": HTTPS_FIX,
+    "security.W009": KEY_FIX, "security.W018": "unset DEBUG (or DEBUG=0)", "security.W020": HOSTS_FIX,
+}
 # A worker counts as alive when it finished a task this recently; a task waiting longer means none is running.
 WORKER_RECENT = timedelta(minutes=15)
 WORKER_STALE = timedelta(minutes=5)
@@ -42,58 +51,73 @@ def setup_checks(*, wait_for_worker: float = 0) -> list[Check]:
     that cannot even run (the database is down, say) is a FAIL saying why, never a crash of the report."""
     checks = [("SECRET_KEY", lambda: check_key("SECRET_KEY", settings.SECRET_KEY)),
               ("JWT_SIGNING_KEY", lambda: check_key("JWT_SIGNING_KEY", settings.JWT_SIGNING_KEY)),
-              ("DEBUG", check_debug), ("ALLOWED_HOSTS", check_allowed_hosts), ("HTTPS", check_https),
+              ("check --deploy", check_deploy), ("ALLOWED_HOSTS", check_allowed_hosts), ("proxy", check_proxy),
               ("database", check_database), ("migrations", check_migrations), ("Redis", check_redis),
               ("worker", lambda: check_worker(wait=wait_for_worker)), ("mail", check_mail),
               ("payments", check_payment_gateway), ("media", check_media), ("static files", check_static)]
-    return [_run(name, check) for name, check in checks]
+    return [result for name, check in checks for result in _run(name, check)]
 
 
-def _run(name: str, check) -> Check:
+def _run(name: str, check) -> list[Check]:
+    """The check's line (Django's deploy check gives one per message)."""
     try:
-        return check()
+        result = check()
     except Exception as exc:
-        return Check(name, FAIL, f"could not be checked: {_first_line(exc)}", "fix the lines above first")
+        return [Check(name, FAIL, f"could not be checked: {_first_line(exc)}", "fix the lines above first")]
+    return result if isinstance(result, list) else [result]
 
 
 def check_key(name: str, value: str) -> Check:
+    """A placeholder fails either key; Django's strength rule (security.W009) is applied here to JWT_SIGNING_KEY
+    only, as Django's deploy check already applies it to SECRET_KEY."""
     if not value or value.startswith(INSECURE_PREFIXES):
         return Check(name, FAIL, "missing or a development placeholder", KEY_FIX)
-    if len(value) < SECRET_KEY_MIN_LENGTH or len(set(value)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+    if name != "SECRET_KEY" and (len(value) < SECRET_KEY_MIN_LENGTH
+                                 or len(set(value)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS):
         return Check(name, FAIL, f"weak: {len(value)} characters, {len(set(value))} distinct", KEY_FIX)
     if name == "JWT_SIGNING_KEY" and value == settings.SECRET_KEY:
         return Check(name, WARN, "the same as SECRET_KEY: one leak exposes sessions and tokens alike",
                      "give JWT_SIGNING_KEY its own random value")
+    if name == "SECRET_KEY":
+        return Check(name, OK, "not a placeholder (its strength: Django's security.W009)")
     return Check(name, OK, f"{len(value)} characters")
 
 
-def check_debug() -> Check:
-    if settings.DEBUG:
-        return Check("DEBUG", FAIL, "on: error pages show settings and code to anyone", "unset DEBUG (or DEBUG=0)")
-    return Check("DEBUG", OK, "off")
+def check_deploy() -> list[Check]:
+    """Django's own system checks with its deployment checks (`manage.py check --deploy`: DEBUG, an empty
+    ALLOWED_HOSTS, HTTPS redirect, HSTS, secure cookies, SECRET_KEY strength, ...), one line per message. Any
+    security warning is a FAIL (with production values `check --deploy` is clean); other warnings are WARNs."""
+    messages = [message for message in django_checks.run_checks(include_deployment_checks=True)
+                if not message.is_silenced() and message.level >= django_checks.WARNING]
+    if not messages:
+        return [Check("check --deploy", OK, "Django's deployment checks find nothing")]
+    return [Check(message.id or "check --deploy",
+                  FAIL if message.is_serious() or (message.id or "").startswith("security.") else WARN,
+                  _first_sentence(message.msg), DEPLOY_FIXES.get(message.id) or message.hint or "")
+            for message in messages]
 
 
 def check_allowed_hosts() -> Check:
+    """What Django's check of ALLOWED_HOSTS (security.W020: empty) lets through."""
     hosts = settings.ALLOWED_HOSTS
-    fix = "ALLOWED_HOSTS=shop.example.com,api.example.com (the names clients use)"
-    if not hosts:
-        return Check("ALLOWED_HOSTS", FAIL, "empty: every request is refused with 400", fix)
     if "*" in hosts:
-        return Check("ALLOWED_HOSTS", FAIL, "'*' accepts any Host header (forged links in emails)", fix)
-    if set(hosts) <= {"localhost", "127.0.0.1", "[::1]", "testserver"}:
-        return Check("ALLOWED_HOSTS", WARN, f"only local names ({', '.join(hosts)})", fix)
-    return Check("ALLOWED_HOSTS", OK, ", ".join(hosts))
+        return Check("ALLOWED_HOSTS", FAIL, "'*' accepts any Host header (forged links in emails)", HOSTS_FIX)
+    if hosts and set(hosts) <= {"localhost", "127.0.0.1", "[::1]", "testserver"}:
+        return Check("ALLOWED_HOSTS", WARN, f"only local names ({', '.join(hosts)})", HOSTS_FIX)
+    return Check("ALLOWED_HOSTS", OK, ", ".join(hosts) or "empty (see security.W020)")
 
 
-def check_https() -> Check:
-    if not settings.HTTPS_ONLY:
-        return Check("HTTPS", FAIL, "HTTPS_ONLY is off: no redirect to HTTPS, no HSTS, cookies sent in clear",
-                     "HTTPS_ONLY=1 (the default with DEBUG off) and serve TLS")
+def check_proxy() -> Check:
+    """What BEHIND_PROXY means with HTTPS_ONLY (the redirect, HSTS and secure cookies HTTPS_ONLY turns on are
+    Django's deploy checks)."""
     if not settings.BEHIND_PROXY:
-        return Check("HTTPS", WARN, "HTTPS_ONLY on, BEHIND_PROXY off: right only if gunicorn itself serves TLS",
-                     "behind a TLS-terminating proxy or load balancer set BEHIND_PROXY=1 (else requests "
-                     "redirect in a loop and client IPs are the proxy's)")
-    return Check("HTTPS", OK, "HTTPS only, behind a proxy that sets X-Forwarded-Proto")
+        if settings.HTTPS_ONLY:
+            return Check("proxy", WARN, "HTTPS_ONLY on, BEHIND_PROXY off: right only if gunicorn itself serves TLS",
+                         "behind a TLS-terminating proxy or load balancer set BEHIND_PROXY=1 (else requests "
+                         "redirect in a loop and client IPs are the proxy's)")
+        return Check("proxy", OK, "BEHIND_PROXY off: client IPs are the connection's")
+    return Check("proxy", OK, f"behind {settings.TRUSTED_PROXY_COUNT} trusted proxy(ies) that set X-Forwarded-Proto "
+                 "and X-Forwarded-For")
 
 
 def check_database() -> Check:
@@ -224,6 +248,10 @@ def check_static() -> Check:
         return Check("static files", FAIL, f"no {manifest}: the admin and API docs pages answer 500",
                      "python manage.py collectstatic --noinput (on every deploy)")
     return Check("static files", OK, "collected" if "Manifest" in backend else backend)
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ", 1)[0].rstrip(".")[:200]
 
 
 def _first_line(exc: Exception) -> str:

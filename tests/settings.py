@@ -12,11 +12,14 @@ os.environ.setdefault("CACHE_KEY_PREFIX", f"moodmnky-test-{os.getpid()}")
 # `make test` runs the suite in several pytest-xdist worker processes. Each gets a database of its own
 # (pytest-django appends the worker id) and a Redis database of its own: the tests clear the cache
 # between tests, and django-redis's clear() empties the whole Redis database, not just one prefix.
+# The base URL is kept in TEST_REDIS_BASE_URL: a subprocess of a worker (a db_worker the test starts with these
+# settings) inherits PYTEST_XDIST_WORKER and the worker's REDIS_URL, and must not add the number again (on gw1,
+# base 14 became 16: no such database).
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _XDIST_WORKER.startswith("gw") and os.environ.get("REDIS_URL"):
     from urllib.parse import urlsplit
 
-    _redis = urlsplit(os.environ["REDIS_URL"])
+    _redis = urlsplit(os.environ.setdefault("TEST_REDIS_BASE_URL", os.environ["REDIS_URL"]))
     _redis_db = int(_redis.path.strip("/") or 0) + int(_XDIST_WORKER[2:])
     os.environ["REDIS_URL"] = _redis._replace(path=f"/{_redis_db}").geturl()
 

@@ -15,6 +15,7 @@ from catalog import cache as catalog_cache
 from catalog import selectors, services
 from catalog.api import serializers as s
 from catalog.api.filters import ProductFilter
+from catalog.events import product_payload_absolute
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
@@ -206,7 +207,10 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response({"results": results})
 
     def _admin_data(self, product: Product) -> dict:
-        """The admin body of a product a service just wrote (its relations are already loaded)."""
+        """The admin body of a product a service just wrote: the payload of its webhook event, with absolute
+        media URLs (else built from its relations, already loaded)."""
+        if (payload := getattr(product, "event_payload", None)) is not None:
+            return product_payload_absolute(payload, self.request.build_absolute_uri)
         return s.AdminProductSerializer(product, context={"request": self.request}).data
 
 

@@ -457,3 +457,32 @@ def json_roundtrip(data):
     import json
 
     return json.loads(json.dumps(data))
+
+
+def test_a_product_write_builds_its_payload_once_for_the_event_and_the_answer(admin_client, monkeypatch):
+    from catalog import events
+    from catalog.api import serializers as catalog_serializers
+    from catalog.services import products as product_services
+
+    response = admin_client.post(URL, {"name": "Once", "product_type": "soap", "variants": [
+        {"sku": "ONCE-1", "name": "Bar", "price": "8.00", "quantity": 2}]}, format="json")
+    product_id = response.json()["data"]["id"]
+    admin_client.post(f"{URL}{product_id}/media/", {"image": image_upload()}, format="multipart")
+    built = []
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return events.product_payload(*args, **kwargs)
+
+    monkeypatch.setattr(product_services, "product_payload", counted)
+    monkeypatch.setattr(catalog_serializers, "product_payload", counted)
+    patched = admin_client.patch(f"{URL}{product_id}/", {"name": "Once more"}, format="json")
+    monkeypatch.undo()
+
+    assert len(built) == 1
+    body = patched.json()["data"]
+    assert body == admin_client.get(f"{URL}{product_id}/").json()["data"]  # what the serializer answers
+    assert body["media"][0]["url"].startswith("http://testserver/")
+    data = Event.objects.filter(type="product.updated").latest("created_at").data
+    assert data["name"] == "Once more" and data["media"][0]["url"] == body["media"][0]["url"].removeprefix(
+        "http://testserver")

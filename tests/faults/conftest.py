@@ -1,6 +1,7 @@
 """Fault injection: a Redis of our own to stop and start, and the checkout fixtures of the orders tests."""
 
 import shutil
+import socket
 import subprocess
 import time
 
@@ -8,33 +9,45 @@ import pytest
 import redis
 
 from tests.orders.conftest import make_cart, place_order  # noqa: F401  (fixtures, reused)
-
-REDIS_PORT = 6391  # this suite's own redis-server, never the shared one
+from tests.ports import free_port
 
 
 class RedisServer:
-    """A redis-server on 127.0.0.1:REDIS_PORT with an append-only file, so a restart keeps its data (the
-    hard case for a cache: entries written before the outage come back with it)."""
+    """A redis-server of this test's own on 127.0.0.1:<a free port>, with an append-only file, so a restart keeps
+    its data (the hard case for a cache: entries written before the outage come back with it).
+
+    Its port is free when the test starts and the server that answers there must be this one (its process id):
+    a fixed port let a redis-server of another test run (a parallel `pytest`, or one left behind by a killed
+    worker) answer in its place, and go on answering after stop(), so "Redis down" was not down.
+    """
 
     def __init__(self, directory):
         self.directory = directory
         self.process: subprocess.Popen | None = None
-        self.url = f"redis://127.0.0.1:{REDIS_PORT}"
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}"
+
+    def client(self, db: int = 0) -> redis.Redis:
+        return redis.Redis(port=self.port, db=db, socket_connect_timeout=1)
 
     def start(self) -> None:
         self.process = subprocess.Popen(  # noqa: S603
-            [shutil.which("redis-server"), "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "",
+            [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
              "--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.directory)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        client = redis.Redis(port=REDIS_PORT)
-        for _ in range(100):
+        for _ in range(200):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server could not start on port {self.port} (in use?)")
             try:
-                client.ping()
-                return
+                answering = self.client().info("server")["process_id"]
             except redis.ConnectionError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"redis-server could not start on port {REDIS_PORT}") from None
                 time.sleep(0.05)
+                continue
+            if answering != self.process.pid:
+                self.process.terminate()
+                self.process.wait(timeout=10)
+                raise RuntimeError(f"port {self.port} answers for another redis-server (pid {answering})")
+            return
         raise RuntimeError("redis-server did not answer")
 
     def stop(self) -> None:
@@ -43,9 +56,11 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            assert probe.connect_ex(("127.0.0.1", self.port)) != 0, f"port {self.port} still answers after stop()"
 
     def keys(self, pattern: str, db: int = 0) -> list[bytes]:
-        return redis.Redis(port=REDIS_PORT, db=db).keys(pattern)
+        return self.client(db).keys(pattern)
 
 
 @pytest.fixture

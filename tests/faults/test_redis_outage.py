@@ -101,13 +101,11 @@ def test_a_change_made_during_the_outage_is_served_once_redis_returns_with_its_o
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="one pass is enough: the outage rules do not "
                                                           "depend on the database")
 def test_health_reports_the_rate_limit_cache_too(redis_server, api_client):
-    import redis
-
-    redis.Redis(port=6391, db=1).config_set("maxmemory", "1")  # counters refused ("OOM"), the cache fine
+    redis_server.client(1).config_set("maxmemory", "1")  # counters refused ("OOM"), the cache fine
     try:
         status, health = _health(api_client)
     finally:
-        redis.Redis(port=6391, db=1).config_set("maxmemory", "0")
+        redis_server.client(1).config_set("maxmemory", "0")
 
     assert (status, health["status"], health["checks"]["cache"]) == (200, "degraded", "down")
 

@@ -22,6 +22,7 @@ from werkzeug import Response
 
 from moodmnky.webhooks import services
 from moodmnky.webhooks.models import Event, WebhookAttempt, WebhookDelivery, WebhookSubscription
+from tests.ports import free_port
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -30,7 +31,7 @@ pytestmark = [
                                                              "database-specific"),
 ]
 
-RECEIVER_PORT = 8290
+RECEIVER_PORT = free_port()  # not a fixed port, which another test run may hold (see RedisServer)
 MINUTE = timedelta(minutes=1)
 
 

@@ -45,6 +45,23 @@ def test_a_task_running_past_its_lease_is_requeued_and_one_that_took_down_every_
     assert tasks_requeue_lost() == (0, 0)
 
 
+def test_requeueing_lost_tasks_takes_one_update_per_batch_however_many_were_lost(settings,
+                                                                                  django_assert_max_num_queries):
+    settings.TASK_LEASE_SECONDS = 600
+    old = timezone.now() - timedelta(seconds=601)
+    lost = [_running(started_at=old, worker_ids=["w1"]) for _ in range(12)]
+    poisonous = [_running(started_at=old, worker_ids=["w1", "w2", "w3"]) for _ in range(5)]
+
+    with django_assert_max_num_queries(5):  # SELECT … FOR UPDATE, one UPDATE, one bulk UPDATE, the savepoint pair
+        assert tasks_requeue_lost() == (12, 5)
+
+    statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert {statuses[task.pk] for task in lost} == {"READY"} and {statuses[task.pk] for task in poisonous} == {"FAILED"}
+    assert DBTaskResult.objects.filter(started_at__isnull=True).count() == 12
+    assert all("Claimed by 3 workers (w1, w2, w3)" in traceback for traceback in
+               DBTaskResult.objects.filter(status="FAILED").values_list("traceback", flat=True))
+
+
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: worker subprocesses share the "
                                                               "test database")

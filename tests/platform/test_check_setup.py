@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from moodmnky import setup_checks
 from moodmnky.setup_checks import FAIL, OK, WARN
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 STRONG = "Zq3-" + "k8Vw_pX2" * 7
@@ -20,10 +21,19 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 @pytest.mark.parametrize(("value", "status"), [
     ("", FAIL), ("dev-only-insecure-secret-key-change-me-xxxxxxxxxxxxxxxxxxxx", FAIL), ("short-key", FAIL),
-    ("a" * 60, FAIL), (STRONG, OK),
+    ("a" * 60, FAIL), ("django-insecure-" + STRONG, FAIL), (STRONG, OK),
 ])
-def test_secret_key_strength(value, status):
-    assert setup_checks.check_key("SECRET_KEY", value).status == status
+def test_jwt_signing_key_strength(value, status):
+    assert setup_checks.check_key("JWT_SIGNING_KEY", value).status == status
+
+
+def test_secret_key_placeholders_fail_here_and_its_strength_is_djangos_deploy_check(settings):
+    settings.SECRET_KEY = "short-key"
+
+    assert setup_checks.check_key("SECRET_KEY", "dev-only-insecure-secret-key-change-me-xxxxxxxxxxxxxxxxxxxx").status \
+        == FAIL
+    assert setup_checks.check_key("SECRET_KEY", "short-key").status == OK  # not reported twice...
+    assert _deploy("security.W009").status == FAIL  # ...Django's W009 reports it
 
 
 def test_jwt_signing_key_equal_to_the_secret_key_is_a_warning(settings):
@@ -33,15 +43,41 @@ def test_jwt_signing_key_equal_to_the_secret_key_is_a_warning(settings):
     assert setup_checks.check_key("JWT_SIGNING_KEY", STRONG[::-1]).status == OK
 
 
-@pytest.mark.parametrize(("debug", "status"), [(True, FAIL), (False, OK)])
-def test_debug(settings, debug, status):
-    settings.DEBUG = debug
+def _deploy(check_id: str) -> setup_checks.Check | None:
+    return next((check for check in setup_checks.check_deploy() if check.name == check_id), None)
 
-    assert setup_checks.check_debug().status == status
+
+def test_deploy_check_reports_djangos_deployment_warnings_as_failures_with_this_projects_fix(settings):
+    settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECURE_SSL_REDIRECT = True, [], False
+
+    debug, hosts, redirect = _deploy("security.W018"), _deploy("security.W020"), _deploy("security.W008")
+
+    assert debug == setup_checks.Check("security.W018", FAIL, "You should not have DEBUG set to True in deployment",
+                                       "unset DEBUG (or DEBUG=0)")
+    assert (hosts.status, hosts.fix) == (FAIL, setup_checks.HOSTS_FIX)
+    assert (redirect.status, redirect.fix) == (FAIL, setup_checks.HTTPS_FIX)
+
+
+def test_deploy_check_is_one_ok_line_with_production_values(settings):
+    settings.DEBUG, settings.ALLOWED_HOSTS, settings.SECRET_KEY = False, ["shop.example.com"], STRONG
+    settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE = True, True, True
+    settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = 3600, True
+    settings.SECURE_HSTS_PRELOAD = True
+
+    assert setup_checks.check_deploy() == [setup_checks.Check("check --deploy", OK,
+                                                              "Django's deployment checks find nothing")]
+
+
+def test_deploy_check_leaves_out_silenced_checks(settings):
+    settings.DEBUG = True
+    settings.SILENCED_SYSTEM_CHECKS = [*settings.SILENCED_SYSTEM_CHECKS, "security.W018"]
+
+    assert _deploy("security.W018") is None
 
 
 @pytest.mark.parametrize(("hosts", "status"), [
-    ([], FAIL), (["*"], FAIL), (["localhost", "127.0.0.1"], WARN), (["shop.example.com"], OK),
+    (["*"], FAIL), (["localhost", "127.0.0.1"], WARN), (["shop.example.com"], OK),
+    ([], OK),  # empty is Django's security.W020, reported by the deploy check
 ])
 def test_allowed_hosts(settings, hosts, status):
     settings.ALLOWED_HOSTS = hosts
@@ -50,12 +86,12 @@ def test_allowed_hosts(settings, hosts, status):
 
 
 @pytest.mark.parametrize(("https_only", "behind_proxy", "status"), [
-    (False, True, FAIL), (True, False, WARN), (True, True, OK),
+    (False, False, OK), (False, True, OK), (True, False, WARN), (True, True, OK),
 ])
-def test_https(settings, https_only, behind_proxy, status):
+def test_proxy(settings, https_only, behind_proxy, status):
     settings.HTTPS_ONLY, settings.BEHIND_PROXY = https_only, behind_proxy
 
-    assert setup_checks.check_https().status == status
+    assert setup_checks.check_proxy().status == status
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite half of the database check")
@@ -97,7 +133,7 @@ def test_redis_not_configured_warns_and_unreachable_fails(settings):
     settings.REDIS_URL = ""
     assert setup_checks.check_redis().status == WARN
 
-    settings.REDIS_URL = "redis://127.0.0.1:8219/2"  # this suite's port range: nothing listens there
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/2"  # nothing listens there
     dead = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": settings.REDIS_URL,
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1}}
     settings.CACHES = {"default": dead, "ratelimit": dead}
@@ -224,10 +260,13 @@ def test_command_prints_a_line_per_check_and_exits_1_on_a_failure(settings):
         call_command("check_setup", stdout=out, no_color=True)
 
     lines = out.getvalue().splitlines()
+    checks = setup_checks.setup_checks()
     assert raised.value.returncode == 1
-    assert len(lines) == 14 and lines[-1].startswith("13 checks:")
-    assert "FAIL DEBUG            on: error pages show settings and code to anyone — fix: unset DEBUG (or DEBUG=0)" \
+    assert len(lines) == len(checks) + 1 and lines[-1].startswith(f"{len(checks)} checks:")
+    assert "FAIL security.W018    You should not have DEBUG set to True in deployment — fix: unset DEBUG (or DEBUG=0)" \
         in lines
+    assert [line.split()[1] for line in lines[:2]] == ["SECRET_KEY", "JWT_SIGNING_KEY"]
+    assert lines[2].split()[1].startswith("security.")  # Django's deploy checks next, then the project's
 
 
 def test_command_passes_when_nothing_fails_and_strict_fails_on_warnings(monkeypatch):

@@ -83,7 +83,7 @@ def test_in_a_shell_usage_errors_exit_2_and_failures_exit_1(tmp_path):
     (_, usage_err), (failed_out, failed_err) = usage.communicate(timeout=120), failed.communicate(timeout=120)
 
     assert usage.returncode == 2 and "--days must be at least 1" in usage_err
-    assert failed.returncode == 1 and "FAIL SECRET_KEY" in failed_out and "FAIL migrations" in failed_out
+    assert failed.returncode == 1 and "FAIL security.W009" in failed_out and "FAIL migrations" in failed_out
     assert "Not ready for production" in failed_err
 
 

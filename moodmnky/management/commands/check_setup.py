@@ -6,7 +6,8 @@ from moodmnky.setup_checks import FAIL, OK, WARN, setup_checks
 
 class Command(OpsCommand):
     help = ("Report what is misconfigured for production, one line per check (OK, WARN or FAIL) with the fix: "
-            "SECRET_KEY and JWT_SIGNING_KEY strength, DEBUG, ALLOWED_HOSTS, HTTPS and the proxy, PostgreSQL "
+            "placeholder keys, Django's deployment checks (check --deploy: DEBUG, ALLOWED_HOSTS, HTTPS, HSTS, "
+            "cookies, SECRET_KEY strength), wildcard or local-only hosts, the proxy, PostgreSQL "
             "reachable and migrated, Redis reachable, a background worker alive, mail, the payment gateway, media "
             "and static files. Exit status 1 when anything FAILs (with --strict, also on a WARN).")
 
