@@ -250,6 +250,11 @@ class Shop:
         return "\n".join(f"----- {process.name} ({process.log.name}, last {lines} lines)\n"
                          + "\n".join(process.output().splitlines()[-lines:]) for process in self.processes)
 
+    def web_threads(self) -> dict[str, int]:
+        """Threads of every gunicorn worker: gthread starts its pool's threads one by one, as requests overlap."""
+        return {f"{process.name}:{pid}": len(list(Path(f"/proc/{pid}/task").glob("*")))
+                for process in self.web for pid in process.child_pids()}
+
     def memory_kib(self) -> dict[str, int]:
         """RSS of every gunicorn worker (not the master) and every db_worker."""
         sizes = {}
@@ -287,10 +292,12 @@ class Answer:
 class Client:
     """Requests spread over the shop's servers (request i goes to server i mod n), real HTTP."""
 
-    def __init__(self, shop: Shop, *, timeout: float = 60):
+    def __init__(self, shop: Shop, *, timeout: float = 60, keep_alive: bool = True):
         # Idle connections are dropped before the servers' keep-alive (5 s) ends, so a request never goes out on a
         # connection the server is closing at that moment (a client-side race, not an answer of the shop's).
-        limits = httpx.Limits(max_connections=256, max_keepalive_connections=64, keepalive_expiry=2.0)
+        # Without keep-alive every request is a new connection, taken by whichever of the server's workers is free.
+        limits = httpx.Limits(max_connections=256, max_keepalive_connections=64 if keep_alive else 0,
+                              keepalive_expiry=2.0)
         self.clients = [httpx.Client(base_url=url, timeout=timeout, limits=limits) for url in shop.urls]
 
     def close(self) -> None:

@@ -12,19 +12,26 @@ from django_tasks_db.models import DBTaskResult
 from orders.models import Order
 from tests.live.arrange import LIVE, stocked_variant
 from tests.live.checks import assert_shop_consistent
-from tests.live.harness import at_once, long_run, wait_until
+from tests.live.harness import Client, at_once, long_run, wait_until
 from tests.orders.factories import checkout_body
 
 pytestmark = LIVE
 
 SECONDS = 300 if long_run() else 20
-# Every gunicorn worker thread imports, compiles and caches on its first requests of each kind: 16 sessions at once
-# (as many as the servers have threads), twice over, are not measured.
-WARM_UP_SESSIONS = 2 * 16
+# Not measured: a gunicorn worker grows by about 2 MiB for each thread of its gthread pool, and the pool starts a
+# thread only when requests overlap on that worker (its stack, its own database connection, its first request of
+# each kind). With a short warm-up on kept-alive connections some workers took none of it and started their threads
+# during the run, which looked like a leak (docs/reliability.md "Soak"). So the warm-up runs waves of 16 sessions at
+# once (as many as the servers have threads) on new connections, each taken by whichever worker is free, until every
+# worker runs all its threads and a whole wave grew no worker by more than WARM_UP_SETTLED_KIB.
+WARM_UP_WAVE = 16
+WARM_UP_SETTLED_KIB = 256
+WARM_UP_MAX_WAVES = 40
 SESSIONS_PER_SECOND = 2  # × 6 requests = 12 requests/s, steady, whatever the answers' speed (open loop)
 # A gunicorn worker or db_worker may grow by at most this from the first third of the run to the last: the
-# allocator keeps freed arenas, and a CI run is short. A leak of 1 KiB per request passes 20 s at 12 requests/s
-# (240 KiB) but not 5 minutes (3.5 MiB), which is why the long run is the one that settles it.
+# allocator keeps some freed memory (one malloc arena per web process: moodmnky/malloc.py), and a CI run is short.
+# A leak of 1 KiB per request passes 20 s at 12 requests/s (240 KiB) but not 5 minutes (3.5 MiB, shared by the
+# workers that served them), which is why the long run is the one that settles it.
 RSS_MARGIN_KIB = 3 * 1024
 # p99 of the last third at most twice the first third's, plus 150 ms of noise from a shared 2-core machine.
 P99_FACTOR, P99_SLACK_SECONDS = 2.0, 0.15
@@ -59,8 +66,7 @@ EXPECTED = {"list": 200, "product": 200, "cart": 201, "add": 201, "read": 200, "
 def test_steady_mixed_load_keeps_memory_and_p99_flat(live, shop):
     variants = [stocked_variant(1_000_000) for _ in range(3)]
     targets = [(variant.product.slug, variant.pk) for variant in variants]
-    for wave in range(0, WARM_UP_SESSIONS, 16):
-        at_once([lambda index=index: session(live, index, *targets[index % 3]) for index in range(wave, wave + 16)])
+    warm_up_sessions = warm_up(shop, targets)
     samples: list[tuple[float, dict]] = []
     stop = threading.Event()
 
@@ -85,12 +91,13 @@ def test_steady_mixed_load_keeps_memory_and_p99_flat(live, shop):
     errors = [(name, status) for _, _, name, status in requests if status != EXPECTED[name]]
     assert not errors, errors[:10]
     assert len(requests) == 6 * sessions
-    assert Order.objects.count() == sessions + WARM_UP_SESSIONS
+    assert Order.objects.count() == sessions + warm_up_sessions
     third = elapsed / 3
     growth = memory_growth(samples, started, third)
     first_p99, last_p99 = (p99([seconds for at, seconds, _, _ in requests if low <= at - started < high])
                            for low, high in ((0, third), (2 * third, elapsed + 1)))
-    shop.report("soak", seconds=round(elapsed), requests=len(requests), errors=len(errors),  # before judging
+    shop.report("soak", warm_up_sessions=warm_up_sessions, seconds=round(elapsed), requests=len(requests),
+                errors=len(errors),  # before judging
                 requests_per_second=round(len(requests) / elapsed, 1), orders=Order.objects.count(),
                 p99_first_third_ms=round(first_p99 * 1000), p99_last_third_ms=round(last_p99 * 1000),
                 p50_ms=round(statistics.median(seconds for _, seconds, _, _ in requests) * 1000),
@@ -101,6 +108,22 @@ def test_steady_mixed_load_keeps_memory_and_p99_flat(live, shop):
     assert_shop_consistent()
     wait_until(lambda: not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists(), timeout=60)
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()  # every email task ran
+
+
+def warm_up(shop, targets) -> int:
+    """Waves of sessions until every gunicorn worker runs all its threads and memory settled; the sessions run."""
+    client = Client(shop, keep_alive=False)
+    try:
+        for wave in range(WARM_UP_MAX_WAVES):
+            before = shop.memory_kib()
+            at_once([lambda index=index: session(client, index, *targets[index % 3]) for index in range(WARM_UP_WAVE)])
+            after, threads = shop.memory_kib(), shop.web_threads()
+            if all(count > shop.threads for count in threads.values()) and \
+                    all(after[name] - before[name] <= WARM_UP_SETTLED_KIB for name in threads):
+                return (wave + 1) * WARM_UP_WAVE
+    finally:
+        client.close()
+    raise AssertionError(f"not warm after {WARM_UP_MAX_WAVES} waves: threads {threads}, RSS {before} -> {after}")
 
 
 def memory_growth(samples: list[tuple[float, dict]], started: float, third: float) -> dict[str, int]:
