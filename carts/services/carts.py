@@ -13,7 +13,7 @@ from carts.errors import (
 )
 from carts.lines import LineSource, source_of, variant_source
 from carts.models import Cart, CartItem
-from carts.selectors import cart_abandoned, cart_load, cart_loaded_with, cart_queryset
+from carts.selectors import cart_abandoned, cart_load, cart_loaded_with, cart_row
 from catalog.models import Variant
 
 MAX_LINE_QUANTITY = 99  # units of one variant per cart line
@@ -164,13 +164,13 @@ def check_line_count(items: list[CartItem], *, field: str) -> None:
 def cart_lock_open(cart_id, *, loaded: bool = False) -> Cart:
     """Lock the cart row for this transaction (concurrent writes to one cart queue) and make
     sure it can still change; `loaded`: with its lines and codes (read after the lock)."""
-    cart = (cart_queryset() if loaded else Cart.objects).select_for_update().filter(pk=cart_id).first()
+    cart = cart_row(Cart.objects.select_for_update(), cart_id)
     if cart is None:
         raise CartNotFoundError()
     if not cart.is_open:
         raise CartNotOpenError(_closed_message(cart), status=cart.status,
                                merged_into=str(cart.merged_into_id) if cart.merged_into_id else None)
-    return cart
+    return cart_load(cart) if loaded else cart
 
 
 def _closed_message(cart: Cart) -> str:
