@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from blends.selectors import component_prefetch
@@ -48,11 +48,17 @@ def cart_load(cart: Cart, *, code_scopes: bool = True) -> Cart:
 
     Lines and codes are read unordered and sorted here, as the prefetch orders them: with an ORDER BY,
     Django hashes every selected column (~70 for the lines) when compiling, a third of a cart write's
-    query building."""
+    query building.
+
+    Each line says whether the cart has a code (an EXISTS, much cheaper than a query): the codes are read
+    only if it has (or if it has no line to tell)."""
     cart._prefetched_objects_cache = {}
-    items = _items(cart.items.order_by())
-    applications = _codes(cart.applied_discounts.order_by(), code_scopes=code_scopes)
-    return cart_loaded_with(cart, items=sorted(items, key=_created), discounts=sorted(applications, key=_created))
+    has_codes = Exists(CartDiscount.objects.filter(cart_id=OuterRef("cart_id")))
+    items = sorted(_items(cart.items.order_by()).annotate(cart_has_codes=has_codes), key=_created)
+    applications = []
+    if not items or items[0].cart_has_codes:
+        applications = sorted(_codes(cart.applied_discounts.order_by(), code_scopes=code_scopes), key=_created)
+    return cart_loaded_with(cart, items=items, discounts=applications)
 
 
 def _created(row: CartItem | CartDiscount) -> tuple:

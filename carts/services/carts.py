@@ -85,8 +85,7 @@ def cart_add_item(*, cart: Cart, variant_id: int, quantity: int) -> Cart:
         items.append(CartItem.objects.create(cart=cart, variant=variant, quantity=wanted,
                                              unit_price_at_add=variant.price, created_at=now, updated_at=now))
     else:
-        item.quantity, item.updated_at = wanted, now
-        item.save(update_fields=["quantity", "updated_at"])
+        line_set_quantity(item, wanted, now)
     return cart_loaded_with(cart, items=items)
 
 
@@ -111,8 +110,7 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> Cart:
         if not source.is_sellable:
             raise ProductUnavailableError(f"{source.name} isn't available any more.", field="quantity")
         _check_quantity(source, wanted=quantity, in_cart=0, variant_id=item.variant_id)
-    item.quantity, item.updated_at = quantity, now
-    item.save(update_fields=["quantity", "updated_at"])
+    line_set_quantity(item, quantity, now)
     return cart
 
 
@@ -154,6 +152,12 @@ def cart_lock_loaded(cart: Cart, now, *, code_scopes: bool = True) -> Cart:
         cart_lock_open(cart.pk)  # raises: the cart is gone or no longer open (it never reopens)
     cart.status, cart.last_activity_at = Cart.Status.OPEN, now
     return cart_load(cart, code_scopes=code_scopes)
+
+
+def line_set_quantity(item: CartItem, quantity: int, now) -> None:
+    """Write a line's new quantity: one UPDATE (without save()'s signals and field bookkeeping)."""
+    CartItem.objects.filter(pk=item.pk).update(quantity=quantity, updated_at=now)
+    item.quantity, item.updated_at = quantity, now
 
 
 def check_line_count(items: list[CartItem], *, field: str) -> None:
