@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from carts.models import Cart, DiscountCode
+from carts.selectors import PricedCart, PricedLine
 from carts.services import MAX_LINE_QUANTITY
 from catalog.models import Category, Product
 from moodmnky.api.fields import CurrencyField
@@ -85,6 +86,67 @@ class CartSerializer(serializers.Serializer):
     merged_into = serializers.UUIDField(source="cart.merged_into_id", read_only=True, allow_null=True)
     created_at = serializers.DateTimeField(source="cart.created_at", read_only=True)
     updated_at = serializers.DateTimeField(source="cart.last_activity_at", read_only=True)
+
+
+# The cart answer built directly: CartSerializer's keys, order and values (tests/carts/test_cart_body.py
+# compares the two field by field) without instantiating its ~40 fields per request, which cost more than
+# loading the cart. CartSerializer stays the documented shape; a change to it goes in both.
+_money_text = serializers.DecimalField(max_digits=12, decimal_places=2).to_representation
+_time_text = serializers.DateTimeField().to_representation
+
+
+def _money_or_none(value) -> str | None:
+    return None if value is None else _money_text(value)
+
+
+def cart_data(priced: PricedCart) -> dict:
+    """The body CartSerializer(priced).data would give."""
+    cart = priced.cart
+    return {
+        "id": str(cart.id),
+        "customer": cart.customer_id,
+        "status": str(cart.status),
+        "email": cart.email,
+        "note": cart.note,
+        "items": [_line_data(line) for line in priced.lines],
+        "discount_codes": [{"code": code.code, "type": str(code.type), "amount": _money_text(code.amount),
+                            "applicable": bool(code.applicable)} for code in priced.codes],
+        "shipping_method": str(priced.shipping_method),
+        "subtotal": _money_text(priced.subtotal),
+        "discount_total": _money_text(priced.discount_total),
+        "shipping_total": _money_text(priced.shipping_total),
+        "tax_total": _money_text(priced.tax_total),
+        "total": _money_text(priced.total),
+        "currency": priced.currency,
+        "item_count": priced.item_count,
+        "merged_into": str(cart.merged_into_id) if cart.merged_into_id is not None else None,
+        "created_at": _time_text(cart.created_at),
+        "updated_at": _time_text(cart.last_activity_at),
+    }
+
+
+def _line_data(line: PricedLine) -> dict:
+    item, source = line.item, line.source
+    return {
+        "id": item.pk,
+        "variant_id": item.variant_id,
+        "blend_id": str(item.blend_id) if item.blend_id is not None else None,
+        "product_base_id": item.product_base_id,
+        "product_id": source.product_id,
+        "name": source.name,
+        "product_name": source.product_name,
+        "variant_name": source.variant_name,
+        "sku": source.sku,
+        "quantity": item.quantity,
+        "unit_price": _money_text(line.unit_price),
+        "compare_at_price": _money_or_none(source.compare_at_price),
+        "line_total": _money_text(line.line_total),
+        "discount_total": _money_text(line.discount_total),
+        "price_changed": line.price_changed,
+        "previous_unit_price": _money_or_none(line.previous_unit_price),
+        "is_available": line.is_available,
+        "available_quantity": source.available,
+    }
 
 
 class CartCreateSerializer(serializers.Serializer):

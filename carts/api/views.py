@@ -34,7 +34,7 @@ class CartView(APIView):
 
     def priced_response(self, cart: Cart, http_status=status.HTTP_200_OK) -> Response:
         """The answer of a write from the loaded cart its service returned: priced once, not read again."""
-        return Response(s.CartSerializer(selectors.cart_price(cart)).data, status=http_status)
+        return Response(s.cart_data(selectors.cart_price(cart)), status=http_status)
 
 
 class CartCreateView(CartView):

@@ -8,7 +8,7 @@ from carts.errors import CartLimitError, CartOutOfStockError
 from carts.lines import blend_source
 from carts.models import Cart, CartItem
 from carts.selectors import cart_loaded_with
-from carts.services.carts import MAX_LINE_QUANTITY, cart_lock_loaded, check_line_count
+from carts.services.carts import MAX_LINE_QUANTITY, cart_lock_loaded, check_line_count, line_set_quantity
 from moodmnky.errors import ValidationFailedError
 
 
@@ -44,8 +44,7 @@ def cart_add_blend_item(*, cart: Cart, blend_id, product_base_id: int, quantity:
                                              unit_price_at_add=line.formulation.unit_price, created_at=now,
                                              updated_at=now))
     else:
-        item.quantity, item.updated_at = wanted, now
-        item.save(update_fields=["quantity", "updated_at"])
+        line_set_quantity(item, wanted, now)
     return cart_loaded_with(cart, items=items)
 
 

@@ -13,7 +13,7 @@ from carts.errors import (
 )
 from carts.lines import LineSource, source_of, variant_source
 from carts.models import Cart, CartItem
-from carts.selectors import cart_abandoned, cart_load, cart_loaded_with, cart_queryset
+from carts.selectors import cart_abandoned, cart_load, cart_loaded_with, cart_row
 from catalog.models import Variant
 
 MAX_LINE_QUANTITY = 99  # units of one variant per cart line
@@ -85,8 +85,7 @@ def cart_add_item(*, cart: Cart, variant_id: int, quantity: int) -> Cart:
         items.append(CartItem.objects.create(cart=cart, variant=variant, quantity=wanted,
                                              unit_price_at_add=variant.price, created_at=now, updated_at=now))
     else:
-        item.quantity, item.updated_at = wanted, now
-        item.save(update_fields=["quantity", "updated_at"])
+        line_set_quantity(item, wanted, now)
     return cart_loaded_with(cart, items=items)
 
 
@@ -111,8 +110,7 @@ def cart_update_item(*, cart: Cart, item_id: int, quantity: int) -> Cart:
         if not source.is_sellable:
             raise ProductUnavailableError(f"{source.name} isn't available any more.", field="quantity")
         _check_quantity(source, wanted=quantity, in_cart=0, variant_id=item.variant_id)
-    item.quantity, item.updated_at = quantity, now
-    item.save(update_fields=["quantity", "updated_at"])
+    line_set_quantity(item, quantity, now)
     return cart
 
 
@@ -156,6 +154,12 @@ def cart_lock_loaded(cart: Cart, now, *, code_scopes: bool = True) -> Cart:
     return cart_load(cart, code_scopes=code_scopes)
 
 
+def line_set_quantity(item: CartItem, quantity: int, now) -> None:
+    """Write a line's new quantity: one UPDATE (without save()'s signals and field bookkeeping)."""
+    CartItem.objects.filter(pk=item.pk).update(quantity=quantity, updated_at=now)
+    item.quantity, item.updated_at = quantity, now
+
+
 def check_line_count(items: list[CartItem], *, field: str) -> None:
     if len(items) >= MAX_LINES:
         raise CartLimitError(f"A cart holds at most {MAX_LINES} different items.", field=field, max_lines=MAX_LINES)
@@ -164,13 +168,13 @@ def check_line_count(items: list[CartItem], *, field: str) -> None:
 def cart_lock_open(cart_id, *, loaded: bool = False) -> Cart:
     """Lock the cart row for this transaction (concurrent writes to one cart queue) and make
     sure it can still change; `loaded`: with its lines and codes (read after the lock)."""
-    cart = (cart_queryset() if loaded else Cart.objects).select_for_update().filter(pk=cart_id).first()
+    cart = cart_row(Cart.objects.select_for_update(), cart_id)
     if cart is None:
         raise CartNotFoundError()
     if not cart.is_open:
         raise CartNotOpenError(_closed_message(cart), status=cart.status,
                                merged_into=str(cart.merged_into_id) if cart.merged_into_id else None)
-    return cart
+    return cart_load(cart) if loaded else cart
 
 
 def _closed_message(cart: Cart) -> str:

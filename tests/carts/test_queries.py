@@ -1,6 +1,8 @@
 """Query counts do not grow with the number of lines (or, for lists, the page size)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.carts.factories import (
     CartDiscountFactory,
@@ -82,3 +84,27 @@ def test_discount_list_query_count_is_flat(admin_client, django_assert_num_queri
         response = admin_client.get(f"/api/v1/discounts/?limit={limit}")
 
     assert response.status_code == 200 and len(response.json()["data"]) == min(limit, 3)
+
+
+def test_a_cart_without_a_code_is_not_asked_for_its_codes(api_client):
+    """Its lines say it has none (an EXISTS with the lines): the write reads no code rows."""
+    item = CartItemFactory()
+
+    with CaptureQueriesContext(connection) as captured:
+        response = api_client.post(f"/api/v1/carts/{item.cart_id}/items/",
+                                   {"variant_id": item.variant_id, "quantity": 1}, format="json")
+
+    assert response.status_code == 201 and response.json()["data"]["discount_codes"] == []
+    assert not [q["sql"] for q in captured if q["sql"].startswith('SELECT "carts_cartdiscount"')]
+    assert [q["sql"] for q in captured if q["sql"].startswith('SELECT "carts_cartitem"')]
+
+
+def test_a_cart_with_a_code_still_answers_it_after_a_write(api_client):
+    item = CartItemFactory()
+    CartDiscountFactory(cart=item.cart, discount=DiscountCodeFactory(code="TENOFF"))
+
+    response = api_client.post(f"/api/v1/carts/{item.cart_id}/items/",
+                               {"variant_id": item.variant_id, "quantity": 1}, format="json")
+
+    assert response.status_code == 201
+    assert [code["code"] for code in response.json()["data"]["discount_codes"]] == ["TENOFF"]
