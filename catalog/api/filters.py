@@ -25,7 +25,10 @@ class ProductFilter(django_filters.FilterSet):
                                             help_text="Lowest variant price at least this (inclusive).")
     price_max = django_filters.NumberFilter(field_name="min_price", lookup_expr="lte",
                                             help_text="Lowest variant price at most this (inclusive).")
+    # `field_name` names no model field on purpose: the parameter stays the string enum "true"/"false" of the
+    # contract (drf-spectacular would type it from the boolean `Product.in_stock` column, a boolean with string enum).
     in_stock = django_filters.ChoiceFilter(choices=BOOLEAN_CHOICES, method="filter_in_stock",
+                                           field_name="in_stock_choice",
                                            help_text="true: some variant can be bought now; false: none can.")
     status = django_filters.ChoiceFilter(choices=Product.Status.choices,
                                          help_text="Admin callers only see other statuses than active.")
