@@ -5,7 +5,6 @@ they were read under)."""
 
 import base64
 import functools
-import hashlib
 import logging
 import pickle
 import threading
@@ -17,7 +16,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import NoScriptError, RedisError
+from redis.exceptions import RedisError
 
 
 class AtomicDatabaseCache(DatabaseCache):
@@ -157,27 +156,23 @@ def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
     return run_script(client.get_client(write=True), _COUNT, [client.make_key(key)], [timeout])
 
 
-class Script:
-    """A Lua script run by its SHA1 (EVALSHA), sent in full only when the server does not know it yet."""
-
-    def __init__(self, source: str):
-        self.source = source
-        self.sha = hashlib.sha1(source.encode()).hexdigest()  # noqa: S324  (Redis names scripts by SHA1)
+def run_script(redis, source: str, keys: list, args: list):
+    """Run a Lua script by its SHA1 (EVALSHA): redis-py's registered script, which loads it again when the server
+    has forgotten it (restarted, flushed)."""
+    return _registered(redis, source)(keys=keys, args=args)
 
 
-def run_script(redis, script: Script, keys: list, args: list):
-    try:
-        return redis.evalsha(script.sha, len(keys), *keys, *args)
-    except NoScriptError:  # a restarted or flushed server: EVAL loads it again for the next EVALSHA
-        return redis.eval(script.source, len(keys), *keys, *args)
+@functools.lru_cache(maxsize=16)
+def _registered(redis, source: str):
+    return redis.register_script(source)
 
 
-_COUNT = Script("redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])")
+_COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])"
 
 
 # Follows a pointer key to the keys it names, in one round trip: KEYS[1] is the pointer, KEYS[2..] keys
 # read as they are; ARGV holds (prefix, suffix) pairs around the pointer's value.
-_FOLLOW = Script("""
+_FOLLOW = """
 local target = redis.call('GET', KEYS[1])
 if not target then return {false} end
 local keys = {}
@@ -186,7 +181,7 @@ for i = 2, #KEYS do keys[#keys + 1] = KEYS[i] end
 local values = redis.call('MGET', unpack(keys))
 table.insert(values, 1, target)
 return values
-""")
+"""
 
 
 def get_following(cache_obj, pointer: str, templates: list[str], keys: list[str]) -> tuple[object, dict]:
