@@ -1,5 +1,4 @@
 import io
-import socket
 import threading
 import time
 from datetime import timedelta
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from moodmnky.webhooks import services
 from moodmnky.webhooks.models import Event, WebhookAttempt, WebhookDelivery, WebhookSubscription
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -155,12 +155,6 @@ def test_redeliver_webhooks_since_an_iso_date(subscribe, receiver, django_captur
 def test_redeliver_webhooks_refuses_an_unreadable_since(since):
     with pytest.raises(CommandError, match="--since"):
         call_command("redeliver_webhooks", "--failed", "--since", since)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.mark.parametrize(("use_right_secret", "verdict"), [(True, "OK"), (False, "INVALID")])
