@@ -72,7 +72,7 @@ def assert_consistent(product_ids: list[int]) -> None:
 def test_an_import_group_racing_a_checkout_of_its_last_variant_never_deadlocks(tmp_path):
     for round_ in range(ROUNDS):
         product, variants = product_with_variants()
-        # The import locks the product, then each variant in file order; the sale takes the last one.
+        # The import updates the product, then each variant in file order; the sale takes the last variant.
         rows = "".join(f"{product.slug},{product.name},{v.sku},{v.name},{19 - i}.50\n" for i, v in enumerate(variants))
         path = tmp_path / f"round-{round_}.csv"
         path.write_text("product_slug,product_name,sku,variant_name,price\n" + rows)
@@ -85,6 +85,27 @@ def test_an_import_group_racing_a_checkout_of_its_last_variant_never_deadlocks(t
         assert results == [3, 201], f"round {round_}: {outcome_names(results)} {results}"
         assert Product.objects.get(pk=product.pk).min_price == Decimal("17.50")
         assert_consistent([product.pk])
+
+
+def test_an_import_of_two_products_racing_a_checkout_of_both_never_deadlocks(tmp_path):
+    for round_ in range(ROUNDS):
+        first, first_variants = product_with_variants(count=2)
+        second, second_variants = product_with_variants(count=2)
+        # The file lists the later product first; the checkout sells out one variant of each (ascending id).
+        rows = "".join(f"{product.slug},{product.name},{v.sku},{v.name},18.50\n"
+                       for product, variants in ((second, second_variants), (first, first_variants)) for v in variants)
+        path = tmp_path / f"round-{round_}.csv"
+        path.write_text("product_slug,product_name,sku,variant_name,price\n" + rows)
+        cart = CartFactory()
+        for variant in (first_variants[-1], second_variants[-1]):
+            CartItemFactory(cart=cart, variant=variant, quantity=1)
+
+        def edit(path=path):
+            return catalog_import(actor=SYSTEM, path=path).variants_updated
+
+        results = run_concurrently(lambda step: step(), [(edit,), (lambda cart=cart: checkout_of_cart(cart),)])
+        assert results == [4, 201], f"round {round_}: {outcome_names(results)} {results}"
+        assert_consistent([first.pk, second.pk])
 
 
 def test_an_admin_form_with_variant_inlines_racing_a_checkout_never_deadlocks(staff_user):
