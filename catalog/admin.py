@@ -327,6 +327,7 @@ class ProductAdmin(ServiceAdmin):
                 formset.new_objects.append(saved)
 
     def _set_status(self, request, queryset, status: str):
+        services.catalog_rows_lock(product_ids=[product.pk for product in queryset])  # all first: the lock order
         for product in queryset:
             if status == Product.Status.ARCHIVED:
                 services.product_archive(actor=actor_of(request), product_id=product.pk)
@@ -393,6 +394,7 @@ class VariantAdmin(ServiceAdmin):
         services.variant_delete(actor=actor_of(request), variant_id=obj.pk)
 
     def delete_queryset(self, request, queryset):
+        services.catalog_rows_lock(product_ids={obj.product_id for obj in queryset})  # all first: the lock order
         for obj in queryset:
             services.variant_delete(actor=actor_of(request), variant_id=obj.pk)
 
@@ -405,6 +407,7 @@ class VariantAdmin(ServiceAdmin):
         form = StockAdjustForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             done, failed = 0, []
+            services.catalog_rows_lock(variant_ids=[variant.pk for variant in queryset])  # all first: the lock order
             for variant in queryset:
                 try:
                     services.stock_adjust(actor=actor_of(request), variant_id=variant.pk, reference="admin",

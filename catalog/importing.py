@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from catalog.api.serializers import ProductWriteSerializer, VariantCreateSerializer
 from catalog.models import Category, Collection, Product, Variant
 from catalog.services import (
+    catalog_rows_lock,
     product_changes_batched,
     product_create,
     product_update,
@@ -96,6 +97,11 @@ def catalog_import(*, actor: Actor, path: str | Path, partial: bool = False, dry
         raise ImportAborted(report)
     reference = f"import:{path.name}"[:100]
     with transaction.atomic():
+        # One transaction for the whole file: the products it updates and all their variants are locked
+        # first, in the lock order, so that going through the file in its own order never waits for a
+        # variant (or product) while holding another product a sale needs (docs/catalog.md "Lock order").
+        catalog_rows_lock(product_ids=Product.objects.filter(slug__in=[group.slug for group in groups if not group.bad])
+                          .values_list("pk", flat=True))
         for done, group in enumerate(groups, start=1):
             if progress:
                 progress(done, len(groups))

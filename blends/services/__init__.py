@@ -15,6 +15,7 @@ from blends.services.checkout import (
     blend_line_from_loaded,
     blend_line_prepare,
     blend_lines_take_stock,
+    blend_snapshots_lock_stock,
     blend_snapshots_release_stock,
 )
 from blends.services.profile import scent_profile_update
@@ -30,6 +31,7 @@ __all__ = [
     "blend_line_prepare",
     "blend_lines_take_stock",
     "blend_reject",
+    "blend_snapshots_lock_stock",
     "blend_snapshots_release_stock",
     "blend_submit",
     "blend_update",

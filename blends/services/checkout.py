@@ -17,7 +17,7 @@ from blends.events import ifra_data
 from blends.formulation import Formulation, formulate
 from blends.models import Blend, BlendVersion, ProductBase
 from blends.selectors import blend_get, blend_parts, product_base_get, version_parts
-from blends.services.stock import note_stock_release_many, note_stock_take_many
+from blends.services.stock import note_rows_lock, note_stock_release_many, note_stock_take_many
 from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
 
@@ -118,6 +118,12 @@ def blend_lines_take_stock(*, lines: Sequence[BlendLine], reference: str, actor:
     """Take the grams of every blend line of an order at once (ascending note id; 409 out_of_stock)."""
     note_stock_take_many(items=[item for line in lines for item in line.stock_items], reference=reference,
                          actor=actor)
+
+
+def blend_snapshots_lock_stock(*, snapshots: Iterable[dict]) -> None:
+    """Lock (ascending note id) the notes whose grams blend_snapshots_release_stock will put back."""
+    note_rows_lock(component["note_id"] for snapshot in snapshots
+                   for component in snapshot["formulation"]["components"])
 
 
 def blend_snapshots_release_stock(*, snapshots: Iterable[dict], reference: str, actor: Actor) -> None:

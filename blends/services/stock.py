@@ -54,6 +54,13 @@ def note_stock_adjust(*, note_id: int, delta: Decimal, reason: str = "receive", 
                                     f"below zero.", field="delta") from None
 
 
+def note_rows_lock(note_ids: Iterable[int]) -> None:
+    """Lock these notes' rows in ascending id, inside the caller's transaction: a cancel putting back the grams
+    of several blend lines (each line's notes in its own call) takes them in the order a checkout does."""
+    list(Note.objects.select_for_update().filter(pk__in={int(pk) for pk in note_ids}).order_by("pk")
+         .values_list("pk"))
+
+
 def _move(note_id: int, delta: Decimal, *, reason: str, reference: str, actor: Actor,
           comment: str = "") -> NoteStockMovement:
     rows = Note.objects.filter(pk=note_id)

@@ -2,6 +2,7 @@
 
 from catalog.services.bulk import inventory_bulk, product_bulk_create
 from catalog.services.common import UNSET
+from catalog.services.locks import catalog_rows_lock
 from catalog.services.products import (
     media_add,
     media_delete,
@@ -34,9 +35,9 @@ from catalog.services.taxonomy import (
 )
 
 __all__ = [
-    "ADJUSTMENT_REASONS", "REASONS", "UNSET", "category_create", "category_delete", "category_update",
-    "collection_create", "collection_delete", "collection_update", "inventory_bulk", "media_add", "media_delete",
-    "media_update", "product_archive", "product_changes_batched", "product_create", "product_refresh_denormalized",
-    "product_search_text", "product_update", "product_bulk_create", "stock_adjust", "stock_move", "stock_set",
-    "stock_take_many", "variant_create", "variant_delete", "variant_update",
+    "ADJUSTMENT_REASONS", "REASONS", "UNSET", "catalog_rows_lock", "category_create", "category_delete",
+    "category_update", "collection_create", "collection_delete", "collection_update", "inventory_bulk", "media_add",
+    "media_delete", "media_update", "product_archive", "product_changes_batched", "product_create",
+    "product_refresh_denormalized", "product_search_text", "product_update", "product_bulk_create", "stock_adjust",
+    "stock_move", "stock_set", "stock_take_many", "variant_create", "variant_delete", "variant_update",
 ]

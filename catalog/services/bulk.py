@@ -6,6 +6,7 @@ from django.db import transaction
 
 from catalog import cache as catalog_cache
 from catalog.models import Variant
+from catalog.services.locks import catalog_rows_lock
 from catalog.services.products import product_create
 from catalog.services.stock import stock_adjust, stock_set
 from moodmnky.actors import Actor
@@ -36,6 +37,9 @@ def inventory_bulk(*, actor: Actor, items: list[tuple[int, dict]], error_policy:
     # Under reject_everything the good rows are still applied (then rolled back) so that the answer
     # reports every bad item at once, including those that fail only against current stock.
     todo = sorted((item for item in items if item[0] not in results), key=lambda pair: variants[pair[1]["sku"]])
+    # Every row's variant, then their products, locked first in the lock order: a row that flips a variant's
+    # in_stock locks its product, and a later row must not then wait for a variant a sale holds.
+    catalog_rows_lock(variant_ids=[variants[item["sku"]] for _, item in todo])
     with catalog_cache.invalidations_collected():  # lists are forgotten once per request, not per row
         for index, item in todo:
             results[index] = _stock_row(index, item, variant_id=variants[item["sku"]], reference=reference,

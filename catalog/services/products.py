@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError, prefetch_related_objects
+from django.db.models import ProtectedError, RestrictedError, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -21,6 +21,7 @@ from catalog.models import Category, Collection, Product, ProductMedia, Variant
 from catalog.rules import RESERVED_SLUGS, product_slug_check, product_tags_clean, variant_backorder_check
 from catalog.selectors import product_prefetches
 from catalog.services.common import UNSET, save_checked
+from catalog.services.locks import catalog_rows_lock
 from catalog.services.stock import stock_move
 from moodmnky.actors import Actor
 from moodmnky.errors import NotFoundError, ValidationFailedError
@@ -211,8 +212,9 @@ def product_changes_batched() -> Iterator[None]:
     finally:
         _batch.reset(token)
     with transaction.atomic():
+        catalog_rows_lock(product_ids=pending)  # all at once, in the lock order (held already by most writers)
         for product_id, (event_type, actor, old_slugs) in sorted(pending.items()):
-            _announce(_product_locked(product_id), event_type, actor=actor, old_slugs=old_slugs)
+            _announce(_product_row_locked(product_id), event_type, actor=actor, old_slugs=old_slugs)
 
 
 @transaction.atomic
@@ -265,7 +267,18 @@ def _denormalized(product: Product, variants: list[Variant]) -> dict:
             "in_stock": any(variant.in_stock for variant in variants)}
 
 
+# Lock order (catalog/services/locks.py): every write to a product locks all its variants (ascending id),
+# then the product, then media rows — the order of a sale. A form or an import group that goes on to change
+# several of the product's variants then holds them all already, so it never waits for a variant while
+# holding the product row that a sale of that variant needs next.
+
 def _product_locked(product_id: int) -> Product:
+    """The product locked, after all its variants."""
+    list(Variant.objects.select_for_update().filter(product_id=product_id).order_by("pk").values_list("pk"))
+    return _product_row_locked(product_id)
+
+
+def _product_row_locked(product_id: int) -> Product:
     product = (Product.objects.select_for_update(of=("self",)).select_related("category")
                .filter(pk=product_id).first())
     if product is None:
@@ -274,19 +287,25 @@ def _product_locked(product_id: int) -> Product:
 
 
 def _variant_locked(variant_id: int) -> Variant:
-    """The variant and its product locked (the product's search text and lowest price follow it)."""
-    variant = (Variant.objects.select_for_update(of=("self", "product")).select_related("product__category")
-               .filter(pk=variant_id).first())
+    """The variant with its siblings (ascending id), then its product locked (the product's search text,
+    lowest price and in_stock follow it)."""
+    product_id = Variant.objects.filter(pk=variant_id).values("product_id")
+    siblings = Variant.objects.select_for_update().filter(product_id=Subquery(product_id)).order_by("pk")
+    variant = next((row for row in siblings if row.pk == variant_id), None)
     if variant is None:
         raise VariantNotFoundError(variant_id=variant_id)
+    variant.product = _product_row_locked(variant.product_id)
     return variant
 
 
 def _media_locked(media_id: int) -> ProductMedia:
-    media = (ProductMedia.objects.select_for_update(of=("self", "product")).select_related("product__category")
-             .filter(pk=media_id).first())
+    """The image's product locked (after its variants), then the image row."""
+    product_id = ProductMedia.objects.filter(pk=media_id).values_list("product_id", flat=True).first()
+    product = _product_locked(product_id) if product_id is not None else None
+    media = ProductMedia.objects.select_for_update().filter(pk=media_id).first() if product else None
     if media is None:
         raise NotFoundError("No such image.", media_id=media_id)
+    media.product = product
     return media
 
 

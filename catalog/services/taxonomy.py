@@ -4,7 +4,7 @@ from django.db import transaction
 
 from catalog import cache as catalog_cache
 from catalog.events import product_payload
-from catalog.models import Category, Collection
+from catalog.models import Category, Collection, Product
 from catalog.selectors import category_subtree_ids, product_queryset
 from catalog.services.common import UNSET, save_checked
 from moodmnky.actors import Actor
@@ -39,7 +39,7 @@ def category_update(*, category_id: int, name: str = UNSET, slug: str = UNSET, d
 @transaction.atomic
 def category_delete(*, actor: Actor, category_id: int) -> None:
     """Delete a category; its products lose it (each records `product.updated`), subcategories move up."""
-    _delete(_locked(Category, category_id), actor=actor)
+    _delete(Category, category_id, actor=actor)
 
 
 @transaction.atomic
@@ -63,10 +63,16 @@ def collection_update(*, collection_id: int, name: str = UNSET, slug: str = UNSE
 @transaction.atomic
 def collection_delete(*, actor: Actor, collection_id: int) -> None:
     """Delete a collection; each of its products records `product.updated`."""
-    _delete(_locked(Collection, collection_id), actor=actor)
+    _delete(Collection, collection_id, actor=actor)
 
 
-def _delete(node: Category | Collection, *, actor: Actor) -> None:
+def _delete(model, pk: int, *, actor: Actor) -> None:
+    """Delete a category or collection. Its products are locked first (id order), then the node: deleting a
+    category writes its products' rows (category_id becomes NULL), and a product write that sets this node
+    holds the product while its foreign key waits for the node (docs/catalog.md "Lock order")."""
+    members = model.objects.filter(pk=pk).exclude(products=None).values_list("products", flat=True)
+    list(Product.objects.select_for_update().filter(pk__in=list(members)).order_by("pk").values_list("pk"))
+    node = _locked(model, pk)
     product_ids = list(node.products.values_list("pk", flat=True))
     node.delete()
     catalog_cache.invalidate_taxonomy()

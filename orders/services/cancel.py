@@ -6,7 +6,7 @@ from moodmnky.actors import Actor
 from orders.models import Order, OrderLine
 from orders.services.fulfillments import order_fulfill
 from orders.services.lifecycle import Outbox, order_lock, order_transition, transition_check
-from orders.services.lines import line_return_stock
+from orders.services.lines import line_return_stock, lines_lock_stock
 from orders.services.refunds import order_refund_locked
 
 
@@ -21,11 +21,12 @@ def order_cancel(*, order_id, actor: Actor, reason: str = "", notify_customer: b
                      notify_customer=notify_customer,
                      email_data={"refunded": str(order.refundable_amount) if order.refundable_amount else ""})
     lines = list(OrderLine.objects.filter(order=order))
+    back = {line.pk: line.quantity - line.quantity_fulfilled - line.quantity_restocked for line in lines}
+    lines_lock_stock([line for line in lines if back[line.pk] > 0])  # every row first, in checkout's lock order
     for line in lines:
-        back = line.quantity - line.quantity_fulfilled - line.quantity_restocked
-        if back > 0:
-            line_return_stock(line, back, reason="cancel", reference=order.number, actor=actor)
-            line.quantity_restocked += back
+        if back[line.pk] > 0:
+            line_return_stock(line, back[line.pk], reason="cancel", reference=order.number, actor=actor)
+            line.quantity_restocked += back[line.pk]
     OrderLine.objects.bulk_update(lines, ["quantity_restocked"])
     if order.refundable_amount > 0:
         order_refund_locked(order=order, amount=order.refundable_amount, actor=actor, outbox=outbox,

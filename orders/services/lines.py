@@ -4,7 +4,8 @@ Two kinds: `variant` (catalog stock in units) and `blend` (a customer's blend ma
 the line points at the BlendVersion bought, snapshots the formulation and the IFRA result, is made to
 order, and takes the notes' stock in grams through blends.services). Checkout, admin create, cancel and
 refunds only go through LINE_KINDS; stock is always taken kind by kind in LINE_KINDS order (variants,
-then notes), so concurrent checkouts lock rows in one global order and never deadlock.
+then notes), so concurrent checkouts lock rows in one global order and never deadlock; a cancel or a refund
+locks every row it will put stock back into first, in that same order (lines_lock_stock).
 """
 
 from collections.abc import Callable
@@ -14,9 +15,14 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.utils import timezone
 
-from blends.services import blend_line_from_loaded, blend_lines_take_stock, blend_snapshots_release_stock
+from blends.services import (
+    blend_line_from_loaded,
+    blend_lines_take_stock,
+    blend_snapshots_lock_stock,
+    blend_snapshots_release_stock,
+)
 from catalog.models import Product, Variant
-from catalog.services import stock_move, stock_take_many
+from catalog.services import catalog_rows_lock, stock_move, stock_take_many
 from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
 from orders.errors import LineUnavailableError
@@ -50,6 +56,8 @@ class LineKind:
     return_stock: Callable  # (line, quantity, reason, reference, actor) -> None
     # False: a refund may not put this kind back in stock (`restock: true` is a 400).
     restockable_on_refund: bool = True
+    # (lines) -> None: lock, in the global order, every stock row return_stock will write for these lines.
+    lock_stock: Callable | None = None
 
 
 def kind_of_cart_item(item) -> str:
@@ -91,6 +99,11 @@ def variant_take_stock(lines: list[OrderLine], reference: str, actor: Actor) -> 
                     reference=reference, actor=actor)
 
 
+def variant_lock_stock(lines: list[OrderLine]) -> None:
+    # The variants, then their products (ascending ids): the order stock_take_many takes them in.
+    catalog_rows_lock(variant_ids=[line.variant_id for line in lines if line.variant_id is not None])
+
+
 def variant_return_stock(line: OrderLine, quantity: int, reason: str, reference: str, actor: Actor) -> None:
     if line.variant_id is None:  # the variant was deleted since: nothing to put back
         return
@@ -122,6 +135,10 @@ def blend_take_stock(lines: list[OrderLine], reference: str, actor: Actor) -> No
     blend_lines_take_stock(lines=[line.prepared for line in lines], reference=reference, actor=actor)
 
 
+def blend_lock_stock(lines: list[OrderLine]) -> None:
+    blend_snapshots_lock_stock(snapshots=[line.blend_snapshot for line in lines])
+
+
 def blend_return_stock(line: OrderLine, quantity: int, reason: str, reference: str, actor: Actor) -> None:
     """Put back the grams of `quantity` units (a cancel): all the snapshot's grams for the whole line,
     else the units' share rounded down, so more than was taken never goes back."""
@@ -141,10 +158,10 @@ def _nothing(*args, **kwargs) -> None:
 
 LINE_KINDS: dict[str, LineKind] = {
     "variant": LineKind(from_cart_line=variant_draft, take_stock=variant_take_stock,
-                        return_stock=variant_return_stock),
+                        return_stock=variant_return_stock, lock_stock=variant_lock_stock),
     # Made to order: the oils are poured into this customer's product; a refund cannot turn it back into oil.
     "blend": LineKind(from_cart_line=blend_draft, take_stock=blend_take_stock, return_stock=blend_return_stock,
-                      restockable_on_refund=False),
+                      restockable_on_refund=False, lock_stock=blend_lock_stock),
 }
 
 
@@ -171,12 +188,25 @@ def lines_create(order: Order, drafts: list[LineDraft]) -> list[OrderLine]:
 
 
 def lines_take_stock(lines: list[OrderLine], *, reference: str, actor: Actor) -> None:
+    for kind, kind_lines in _by_kind(lines):  # one fixed order for every checkout: variant rows, then note rows
+        kind.take_stock(kind_lines, reference, actor)
+
+
+def _by_kind(lines: list[OrderLine]) -> list[tuple[LineKind, list[OrderLine]]]:
+    """The lines grouped by kind, kinds in LINE_KINDS order."""
     by_kind: dict[str, list[OrderLine]] = {}
     for line in lines:
         by_kind.setdefault(kind_of_line(line), []).append(line)
-    for kind in LINE_KINDS:  # one fixed order for every checkout: variant rows, then note rows
-        if kind in by_kind:
-            LINE_KINDS[kind].take_stock(by_kind[kind], reference, actor)
+    return [(LINE_KINDS[name], by_kind[name]) for name in LINE_KINDS if name in by_kind]
+
+
+def lines_lock_stock(lines: list[OrderLine]) -> None:
+    """Before putting several lines back in stock (a cancel, a refund): lock every row that will change, kind by
+    kind in LINE_KINDS order, as lines_take_stock takes them. Returning line by line in the order's own line
+    order would otherwise lock variant, product and note rows in an order a concurrent checkout may cross."""
+    for kind, kind_lines in _by_kind(lines):
+        if kind.lock_stock is not None:
+            kind.lock_stock(kind_lines)
 
 
 def line_check_restock(line: OrderLine, *, field: str) -> None:

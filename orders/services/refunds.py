@@ -13,7 +13,7 @@ from orders.errors import RefundTooLargeError
 from orders.models import Order, OrderEvent, OrderLine, Payment, Refund
 from orders.payments import gateway_get
 from orders.services.lifecycle import Outbox, order_event_add, order_lock
-from orders.services.lines import line_check_restock, line_return_stock
+from orders.services.lines import line_check_restock, line_return_stock, lines_lock_stock
 
 
 @transaction.atomic
@@ -51,6 +51,7 @@ def order_refund_locked(*, order: Order, amount: Decimal, actor: Actor, outbox: 
         reference=",".join(result.reference for _, result in gateway_results),
         raw_response={"refunds": [result.raw for _, result in gateway_results]},
     )
+    lines_lock_stock([line for line, _, restock in wanted if restock])
     for line, quantity, restock in wanted:
         line.quantity_refunded += quantity
         if restock:
