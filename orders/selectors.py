@@ -5,16 +5,21 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 
-from orders.models import Fulfillment, Order, OrderEvent
+from orders.models import Fulfillment, Order, OrderEvent, Refund
 
 
-def order_queryset() -> QuerySet[Order]:
+def order_queryset(*, created_now: bool = False) -> QuerySet[Order]:
     """Orders with lines, fulfillments (and their lines), payments, refunds and events: six queries for
-    any number of orders and lines."""
+    any number of orders and lines.
+
+    `created_now`: the orders were created in the caller's transaction, which still holds them, so they have no
+    fulfillments or refunds yet; those two relations are given as empty without asking (four queries).
+    """
+    fulfillments = Fulfillment.objects.none() if created_now else Fulfillment.objects.prefetch_related("lines")
+    refunds = Refund.objects.none() if created_now else Refund.objects.all()
     return Order.objects.prefetch_related(
-        "lines",
-        Prefetch("fulfillments", queryset=Fulfillment.objects.prefetch_related("lines")),
-        "payments", "refunds", "events",
+        "lines", Prefetch("fulfillments", queryset=fulfillments), "payments", Prefetch("refunds", queryset=refunds),
+        "events",
     )
 
 

@@ -22,14 +22,16 @@ def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, descri
                   actor: Actor = SYSTEM) -> LoyaltyTransaction | None:
     """Award 1 point per whole currency unit of a paid order's total. Once per order: a second call
     returns the first award. An order under one currency unit earns nothing (None)."""
-    customer_lock(customer.pk)
+    locked = customer_lock(customer.pk)
+    # A statement of its own, after the lock: one that also locked would read the ledger as it was before the
+    # wait, and miss an award committed by the transaction it waited for.
     earned = LoyaltyTransaction.objects.filter(customer_id=customer.pk, order_id=order_id, type=Type.EARN).first()
     if earned is not None:
         return earned
     points = points_for(amount)
     if points == 0:
         return None
-    return _post(customer, type=Type.EARN, points=points, order_id=order_id, amount=amount, actor=actor,
+    return _post(customer, locked, type=Type.EARN, points=points, order_id=order_id, amount=amount, actor=actor,
                  description=description or f"Points for order {order_id}")
 
 
@@ -43,7 +45,7 @@ def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, desc
     """
     if Decimal(amount) <= 0:
         raise ValidationFailedError("The refunded amount must be positive.", field="amount")
-    customer_lock(customer.pk)
+    locked = customer_lock(customer.pk)
     earned = LoyaltyTransaction.objects.filter(order_id=order_id, type=Type.EARN, customer_id=customer.pk).first()
     if earned is None:
         return None
@@ -52,7 +54,7 @@ def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, desc
     refunded = min((before["refunded"] or Decimal("0")) + Decimal(amount), earned.amount)
     should_be_reversed = earned.points - points_for(earned.amount - refunded)
     points = -(should_be_reversed + (before["points"] or 0))  # before["points"] is zero or negative
-    return _post(customer, type=Type.REVERSE, points=points, order_id=order_id, amount=amount, actor=actor,
+    return _post(customer, locked, type=Type.REVERSE, points=points, order_id=order_id, amount=amount, actor=actor,
                  description=description or f"Refund on order {order_id}")
 
 
@@ -65,7 +67,7 @@ def loyalty_redeem(*, customer: Customer, points: int, order_id: UUID | None = N
     locked = customer_lock(customer.pk)
     if locked.loyalty_points < points:
         raise InsufficientPointsError(available=locked.loyalty_points)
-    return _post(customer, type=Type.REDEEM, points=-points, order_id=order_id, actor=actor,
+    return _post(customer, locked, type=Type.REDEEM, points=-points, order_id=order_id, actor=actor,
                  description=description or "Points redeemed")
 
 
@@ -75,7 +77,7 @@ def loyalty_adjust(*, customer: Customer, points: int, description: str, actor: 
     description = (description or "").strip()
     locked = customer_lock(customer.pk)
     loyalty_adjust_check(points=points, description=description, balance=locked.loyalty_points)
-    return _post(customer, type=Type.ADJUST, points=points, description=description, actor=actor)
+    return _post(customer, locked, type=Type.ADJUST, points=points, description=description, actor=actor)
 
 
 def loyalty_adjust_check(*, points: int | None, description: str, balance: int) -> None:
@@ -96,11 +98,15 @@ def loyalty_adjust_check(*, points: int | None, description: str, balance: int) 
                 errors=errors, **({"available": balance} if error is InsufficientPointsError else {}))
 
 
-def _post(customer: Customer, *, type: str, points: int, actor: Actor, **fields) -> LoyaltyTransaction:
+def _post(customer: Customer, locked: Customer, *, type: str, points: int, actor: Actor,
+          **fields) -> LoyaltyTransaction:
+    """Write the ledger row and move the balance; `locked` is the customer's row as read under its lock in this
+    transaction, so the new balance is known without reading it back."""
     row = LoyaltyTransaction.objects.create(customer_id=customer.pk, type=type, points=points,
                                             created_by=actor.user if actor.user_id is not None else None, **fields)
     lifetime = 0 if type == Type.REDEEM else points
     Customer.objects.filter(pk=customer.pk).update(loyalty_points=F("loyalty_points") + points,
                                                    lifetime_points=F("lifetime_points") + lifetime)
-    customer.refresh_from_db(fields=["loyalty_points", "lifetime_points"])
+    customer.loyalty_points = locked.loyalty_points + points
+    customer.lifetime_points = locked.lifetime_points + lifetime
     return row

@@ -65,13 +65,13 @@ class Outbox:
     emails: list[tuple[str, dict]] = field(default_factory=list)
     timeline: list[OrderEvent] = field(default_factory=list)  # OrderEvents built (and timed) as they happened
 
-    def send(self, order_id, *, actor: Actor) -> Order:
+    def send(self, order_id, *, actor: Actor, created_now: bool = False) -> Order:
         """Write the timeline rows and record the webhook events in the caller's transaction (one INSERT
         each, in the order they happened), queue the emails for after its commit; returns the order
-        loaded as the API shows it."""
+        loaded as the API shows it (`created_now`: the caller created it in this transaction)."""
         if self.timeline:
             OrderEvent.objects.bulk_create(self.timeline)
-        order = order_queryset().get(pk=order_id)
+        order = order_queryset(created_now=created_now).get(pk=order_id)
         if self.webhooks:
             payload = order_payload(order)
             record_events([(event_type, payload) for event_type in self.webhooks], actor=actor)
@@ -115,15 +115,17 @@ def order_event_add(*, order: Order, type: str, actor: Actor, note: str = "", fr
 
 
 def order_transition(*, order: Order, to_status: str, actor: Actor, outbox: Outbox, note: str = "",
-                     notify_customer: bool = True, email_data: dict | None = None) -> Order:
+                     notify_customer: bool = True, email_data: dict | None = None,
+                     also_save: tuple[str, ...] = ()) -> Order:
     """Move a locked order to `to_status` if TRANSITIONS allows it, else OrderTransitionError (409).
 
-    The OrderEvent, the webhooks and the email go through `outbox` (written by its `send()`).
+    The OrderEvent, the webhooks and the email go through `outbox` (written by its `send()`). `also_save` names
+    fields the caller changed on `order` that go into the same UPDATE.
     """
     transition_check(order, to_status)
     from_status, now = order.status, timezone.now()
     order.status, order.updated_at = to_status, now
-    fields = ["status", "updated_at"]
+    fields = ["status", "updated_at", *also_save]
     if to_status == S.CANCELLED:
         order.cancelled_at = now
         fields.append("cancelled_at")

@@ -59,12 +59,14 @@ def payment_take(*, order: Order, gateway: PaymentGateway, token: str, actor: Ac
 def order_mark_paid(*, order: Order, amount: Decimal, actor: Actor, outbox: Outbox, gateway: str = "") -> Order:
     """Record money received: `pending` orders become `confirmed` first (events: confirmed, then paid);
     a customer's order earns loyalty points for its total."""
-    if order.status == Order.Status.PENDING:
-        order_transition(order=order, to_status=Order.Status.CONFIRMED, actor=actor, outbox=outbox)
     order.amount_paid += amount
     order.payment_status = Order.PaymentStatus.PAID
     order.paid_at = order.updated_at = timezone.now()
-    order.save(update_fields=["amount_paid", "payment_status", "paid_at", "updated_at"])
+    paid = ("amount_paid", "payment_status", "paid_at")
+    if order.status == Order.Status.PENDING:  # one UPDATE for both (the events: confirmed, then paid)
+        order_transition(order=order, to_status=Order.Status.CONFIRMED, actor=actor, outbox=outbox, also_save=paid)
+    else:
+        order.save(update_fields=[*paid, "updated_at"])
     order_event_add(order=order, type=OrderEvent.Type.PAID, actor=actor,
                     data={"amount": str(amount), "gateway": gateway}, outbox=outbox)
     outbox.webhooks.append("order.paid")
