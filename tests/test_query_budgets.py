@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from blends.models import ScentProfile
 from carts.models import CartItem, DiscountCode
+from customers.services.loyalty import loyalty_award
 from moodmnky.webhooks.models import Event, WebhookAttempt, WebhookDelivery, WebhookSubscription
 from orders.models import Fulfillment, FulfillmentLine, OrderEvent, Payment, Refund
 from tests.blends.factories import BlendFactory, FragranceCategoryFactory, NoteFactory, ProductBaseFactory
@@ -85,8 +86,9 @@ def world(customer):
 
 
 def order_with_everything(order, customer):
-    """Two lines, a payment, a refund, a fulfillment of both lines and two events: every relation the Order
-    shows has rows, so that a nested N+1 (a fulfillment's lines, say) shows too."""
+    """Two lines, a payment, a refund, a fulfillment of both lines, two events and the points it earned: every
+    relation the Order (and the loyalty page) shows has rows, so that a nested N+1 (a fulfillment's lines, say)
+    shows too."""
     lines = OrderLineFactory.create_batch(2, order=order)
     payment = Payment.objects.create(order=order, gateway="test", amount=order.total, status="captured")
     Refund.objects.create(order=order, payment=payment, amount=Decimal("1.00"),
@@ -96,6 +98,7 @@ def order_with_everything(order, customer):
         FulfillmentLine.objects.create(fulfillment=fulfillment, order_line=line, quantity=1)
     for kind in ("created", "paid"):
         OrderEvent.objects.create(order=order, type=kind, actor=customer, actor_label=customer.email)
+    loyalty_award(customer=customer, order_id=order.pk, amount=order.total)  # the loyalty page's ledger rows
 
 
 def cart_with_everything(customer, lines: int, *, code):
