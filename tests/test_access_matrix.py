@@ -399,3 +399,29 @@ def test_a_guest_cart_is_anyones_who_knows_its_id(world, callers):
                for identity, client in callers(None).items()}
 
     assert answers == dict.fromkeys(IDENTITIES, (200, 200))
+
+
+# Customer routes whose answer to customer A shows A's own data (the check below must not pass vacuously).
+SHOWS_OWN_DATA = {"customer-profile", "customer-export", "customer-address-list", "customer-address-detail",
+                  "customer-orders", "order-list", "order-detail", "blend-list", "blend-detail", "cart-detail"}
+
+
+def test_no_customer_route_shows_customer_b_anything_of_customer_as(world, make_customer_client):
+    """The matrix checks statuses; this checks bodies. Every GET a customer may make (lists included, which
+    answer 200 to everyone) is called as A and as B: nothing of A's (email, order number, ids) is in B's
+    answers, and A finds its own data where it should, so that the check cannot pass on empty answers."""
+    a, b = make_customer_client(world.a), make_customer_client(world.b)
+    markers = [world.a.email, world.order.number, str(world.order.pk), str(world.blend.pk), str(world.cart.pk),
+               world.address.line1]
+    routes = [op for op in operations() if op.method == "GET" and rule_of(op).kind in ("customer", "customer_or_admin",
+                                                                                          "cart")]
+    leaks, seen_by_a = [], set()
+    for op in routes:
+        url = reverse(op.name, kwargs=TARGETS[op.name](world) if op.params else None)
+        if any(marker in a.get(url).content.decode() for marker in markers):
+            seen_by_a.add(op.name)
+        body = b.get(url).content.decode()
+        leaks += [f"{op}: {marker}" for marker in markers if marker in body]
+
+    assert leaks == [], "customer B sees customer A's data"
+    assert sorted(SHOWS_OWN_DATA - seen_by_a) == []

@@ -175,6 +175,9 @@ def test_stateful_links_create_read_update_delete(creations, admin_headers, cust
     reached = {operation for operation, status in answers if "{" in operation and 200 <= status < 300}
     # Which ones depends on the path the state machine takes (it varies with what ran before in the process).
     assert len(reached) >= 10, sorted(reached)
+    # Along the links: something created was read, something changed, something deleted (issue 15's create →
+    # read → update → delete), whichever resources the path took.
+    assert {operation.split()[0] for operation in reached} >= {"GET", "PATCH", "DELETE"}, sorted(reached)
 
 
 @pytest.mark.postgres

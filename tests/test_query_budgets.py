@@ -17,9 +17,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blends.models import ScentProfile
-from carts.models import DiscountCode
+from carts.models import CartItem, DiscountCode
+from customers.services.loyalty import loyalty_award
 from moodmnky.webhooks.models import Event, WebhookAttempt, WebhookDelivery, WebhookSubscription
-from orders.models import OrderEvent
+from orders.models import Fulfillment, FulfillmentLine, OrderEvent, Payment, Refund
 from tests.blends.factories import BlendFactory, FragranceCategoryFactory, NoteFactory, ProductBaseFactory
 from tests.carts.factories import (
     CartDiscountFactory,
@@ -65,9 +66,7 @@ def world(customer):
         blend = BlendFactory(customer=customer, parts=[(note, "60"), (NoteFactory(category=family), "40")])
         DiscountCodeFactory(products=[product], categories=[parent])
         order = OrderFactory(customer=customer)
-        OrderLineFactory.create_batch(2, order=order)
-        for kind in ("created", "paid"):
-            OrderEvent.objects.create(order=order, type=kind, actor=customer, actor_label=customer.email)
+        order_with_everything(order, customer)
         subscription = WebhookSubscription.objects.create(url=f"https://127.0.0.1/hook/{index}",
                                                           events=["*"], secret="s")
         event = Event.objects.create(type="product.updated", data={"id": product.pk})
@@ -81,12 +80,40 @@ def world(customer):
                  other_customer=CustomerFactory())
     profile = ScentProfile.objects.create(customer=customer)
     profile.favorite_categories.add(w["family"])
-    cart = CustomerCartFactory(customer=customer)
-    for _ in range(ROWS):
-        CartItemFactory(cart=cart, variant=CartVariantFactory())
-    w["cart"] = cart
     w["discount"] = DiscountCode.objects.first()
+    w["cart"] = cart_with_everything(customer, ROWS, code=w["discount"])
     return w
+
+
+def order_with_everything(order, customer):
+    """Two lines, a payment, a refund, a fulfillment of both lines, two events and the points it earned: every
+    relation the Order (and the loyalty page) shows has rows, so that a nested N+1 (a fulfillment's lines, say)
+    shows too."""
+    lines = OrderLineFactory.create_batch(2, order=order)
+    payment = Payment.objects.create(order=order, gateway="test", amount=order.total, status="captured")
+    Refund.objects.create(order=order, payment=payment, amount=Decimal("1.00"),
+                          lines=[{"line_id": lines[0].pk, "quantity": 1, "restock": False}])
+    fulfillment = Fulfillment.objects.create(order=order, carrier="UPS", tracking_number=f"1Z{order.number}")
+    for line in lines:
+        FulfillmentLine.objects.create(fulfillment=fulfillment, order_line=line, quantity=1)
+    for kind in ("created", "paid"):
+        OrderEvent.objects.create(order=order, type=kind, actor=customer, actor_label=customer.email)
+    loyalty_award(customer=customer, order_id=order.pk, amount=order.total)  # the loyalty page's ledger rows
+
+
+def cart_with_everything(customer, lines: int, *, code):
+    """A customer's cart: `lines` variant lines, as many blend lines (each blend of two notes with IFRA limits)
+    and a code limited to products and categories: every relation a cart shows, each with rows."""
+    cart = CustomerCartFactory(customer=customer)
+    for _ in range(lines):
+        CartItemFactory(cart=cart, variant=CartVariantFactory())
+        family = FragranceCategoryFactory()
+        parts = [(NoteFactory(category=family, limits={"12": "50"}), "60"), (NoteFactory(limits={"12": "50"}), "40")]
+        base = ProductBaseFactory()
+        CartItem.objects.create(cart=cart, blend=BlendFactory(customer=customer, parts=parts), product_base=base,
+                                quantity=1, unit_price_at_add=base.price)
+    CartDiscountFactory(cart=cart, discount=code)
+    return cart
 
 
 # (view, action or method) -> (url template, caller, budget). {name} fills from the world fixture.
@@ -104,9 +131,9 @@ LISTS = {
     ("ProductBaseViewSet", "list"): ("/api/v1/custom-blends/product-bases/", "anon", 2),
     ("BlendViewSet", "list"): ("/api/v1/custom-blends/", "customer", 6),
     ("DiscountViewSet", "list"): ("/api/v1/discounts/", "admin", 5),
-    ("CustomerOrderListView", "get"): ("/api/v1/customers/orders/", "customer", 8),
-    ("OrderViewSet", "list"): ("/api/v1/orders/", "admin", 8),
-    ("OrderViewSet", "events"): ("/api/v1/orders/{order.pk}/events/", "admin", 7),
+    ("CustomerOrderListView", "get"): ("/api/v1/customers/orders/", "customer", 9),
+    ("OrderViewSet", "list"): ("/api/v1/orders/", "admin", 9),
+    ("OrderViewSet", "events"): ("/api/v1/orders/{order.pk}/events/", "admin", 8),
     ("WebhookViewSet", "list"): ("/api/v1/webhooks/", "admin", 3),
     ("WebhookViewSet", "deliveries"): ("/api/v1/webhooks/{subscription.pk}/deliveries/", "admin", 5),
 }
@@ -123,14 +150,14 @@ DETAILS = {
     ("BlendViewSet", "retrieve"): ("/api/v1/custom-blends/{blend.pk}/", "customer", 5),
     ("BlendViewSet", "recommendations"): ("/api/v1/custom-blends/recommendations/", "customer", 10),
     ("DiscountViewSet", "retrieve"): ("/api/v1/discounts/{discount.pk}/", "admin", 4),
-    ("OrderViewSet", "retrieve"): ("/api/v1/orders/{order.pk}/", "admin", 7),
+    ("OrderViewSet", "retrieve"): ("/api/v1/orders/{order.pk}/", "admin", 8),
     ("WebhookViewSet", "retrieve"): ("/api/v1/webhooks/{subscription.pk}/", "admin", 2),
     ("WebhookDeliveryViewSet", "retrieve"): ("/api/v1/webhooks/deliveries/{delivery.pk}/", "admin", 3),
-    ("CartDetailView", "get"): ("/api/v1/carts/{cart.pk}/", "customer", 4),
+    ("CartDetailView", "get"): ("/api/v1/carts/{cart.pk}/", "customer", 9),
     ("ProfileView", "get"): ("/api/v1/customers/profile/", "customer", 2),
     ("LoyaltyView", "get"): ("/api/v1/customers/loyalty/", "customer", 2),
     ("ScentProfileView", "get"): ("/api/v1/customers/scent-profile/", "customer", 5),
-    ("ExportView", "get"): ("/api/v1/customers/profile/export/", "customer", 18),
+    ("ExportView", "get"): ("/api/v1/customers/profile/export/", "customer", 19),
 }
 NOT_BUDGETED = {
     ("HealthView", "get"): "probes the database and the cache on purpose; no rows",
@@ -239,6 +266,22 @@ def prepare_write(client, cart, kind):
     return lambda: client.post(f"{base}discounts/", {"code": code.code}, format="json")
 
 
+def test_a_cart_read_costs_the_same_with_1_and_10_lines_of_each_kind(make_customer_client):
+    """GET /carts/{id}/ with variant lines, blend lines (components, notes, IFRA limits) and a code limited to
+    products and categories: the same queries for 1 line of each kind as for 10."""
+    counts = []
+    for lines in (1, 10):
+        client = make_customer_client()
+        cart = cart_with_everything(client.customer, lines, code=DiscountCodeFactory(
+            products=[CartVariantFactory().product], categories=[CategoryFactory()]))
+        count, response = queries_of(client, f"/api/v1/carts/{cart.pk}/")
+        assert len(response.json()["data"]["items"]) == 2 * lines
+        counts.append(count)
+
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= DETAILS[("CartDetailView", "get")][2], counts
+
+
 @pytest.mark.parametrize("kind", ["add new line", "add to a line", "update", "remove", "apply code"])
 @pytest.mark.parametrize("who", ["guest", "customer"])
 @pytest.mark.parametrize("with_code", [False, True], ids=["no code", "code applied"])
@@ -285,12 +328,46 @@ def test_a_blend_line_cart_write_stays_within_budget(make_customer_client):
 CHECKOUT_BUDGET = 30  # issue 14: at most 30 queries for 5 lines, constant in lines
 
 
-@pytest.mark.parametrize("lines", [1, 5])
-def test_checkout_stays_within_budget(api_client, lines):
-    cart = cart_with(lines)
-
+def checkout_queries(client, cart, body) -> int:
     with CaptureQueriesContext(connection) as captured:
-        response = api_client.post(f"/api/v1/carts/{cart.pk}/checkout/", checkout_body(), format="json")
-
+        response = client.post(f"/api/v1/carts/{cart.pk}/checkout/", body, format="json")
     assert response.status_code == 201, response.json()
-    assert len(captured) <= CHECKOUT_BUDGET
+    return real_queries(captured)
+
+
+def test_a_guest_checkout_costs_the_same_for_1_and_5_lines_within_budget(api_client):
+    counts = [checkout_queries(api_client, cart_with(lines), checkout_body()) for lines in (1, 5)]
+
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= CHECKOUT_BUDGET, counts
+
+
+# A signed-in customer with a saved address and a code: + the address, the code's products, categories, times_used
+# and usage row, the loyalty credit (its ledger checked, written, the balance updated and read back). Over the
+# issue's 30: the checkout service (not these tests) has to drop queries to meet it; until then this budget
+# holds the line (an N+1 or one more query fails), and the strict xfail below turns red once 30 is met.
+CUSTOMER_CHECKOUT_BUDGET = 34
+
+
+def customer_checkout_queries(make_customer_client, lines: int) -> int:
+    """A signed-in customer's checkout of `lines` lines to their saved address with a code applied: the
+    heaviest checkout there is."""
+    client = make_customer_client()
+    address = AddressFactory(customer=client.customer)
+    cart = cart_with(lines, customer=client.customer, code=True)
+    body = checkout_body(shipping_address_id=address.pk, email="")
+    del body["shipping_address"]
+    return checkout_queries(client, cart, body) - 1  # the Bearer token's user
+
+
+def test_a_customer_checkout_with_a_code_costs_the_same_for_1_and_5_lines(make_customer_client):
+    counts = [customer_checkout_queries(make_customer_client, lines) for lines in (1, 5)]
+
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= CUSTOMER_CHECKOUT_BUDGET, counts
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: <= 30 queries for a 5-line checkout; a customer's with a saved "
+                                       "address and a code takes 34 (orders/services/checkout.py to trim)")
+def test_a_customer_checkout_with_a_code_meets_the_issues_budget(make_customer_client):
+    assert customer_checkout_queries(make_customer_client, 5) <= CHECKOUT_BUDGET
