@@ -342,16 +342,10 @@ def test_a_guest_checkout_costs_the_same_for_1_and_5_lines_within_budget(api_cli
     assert counts[1] <= CHECKOUT_BUDGET, counts
 
 
-# A signed-in customer with a saved address and a code: + the address, the code's products, categories, times_used
-# and usage row, the loyalty credit (its ledger checked, written, the balance updated and read back). Over the
-# issue's 30: the checkout service (not these tests) has to drop queries to meet it; until then this budget
-# holds the line (an N+1 or one more query fails), and the strict xfail below turns red once 30 is met.
-CUSTOMER_CHECKOUT_BUDGET = 34
-
-
 def customer_checkout_queries(make_customer_client, lines: int) -> int:
-    """A signed-in customer's checkout of `lines` lines to their saved address with a code applied: the
-    heaviest checkout there is."""
+    """A signed-in customer's checkout of `lines` lines to their saved address with a code applied, the heaviest
+    checkout there is: on top of a guest's, the address, the code's products, categories, use count and usage
+    row, and the loyalty credit (customer locked, ledger checked, row written, balance moved)."""
     client = make_customer_client()
     address = AddressFactory(customer=client.customer)
     cart = cart_with(lines, customer=client.customer, code=True)
@@ -364,10 +358,4 @@ def test_a_customer_checkout_with_a_code_costs_the_same_for_1_and_5_lines(make_c
     counts = [customer_checkout_queries(make_customer_client, lines) for lines in (1, 5)]
 
     assert counts[0] == counts[1], counts
-    assert counts[1] <= CUSTOMER_CHECKOUT_BUDGET, counts
-
-
-@pytest.mark.xfail(strict=True, reason="issue 14: <= 30 queries for a 5-line checkout; a customer's with a saved "
-                                       "address and a code takes 34 (orders/services/checkout.py to trim)")
-def test_a_customer_checkout_with_a_code_meets_the_issues_budget(make_customer_client):
-    assert customer_checkout_queries(make_customer_client, 5) <= CHECKOUT_BUDGET
+    assert counts[1] <= CHECKOUT_BUDGET, counts
