@@ -5,9 +5,10 @@
 
 Only when SOAK_TRACEMALLOC_DIR is set: after SOAK_TRACE_START requests (default 600, past the first-request caches)
 and then every SOAK_SNAPSHOT_EVERY (default 1000) the worker writes `info-<pid>-<requests>.json` (RSS, objects by
-type from `gc.get_objects()` after a collection, pymalloc's block count, glibc's `mallinfo2()`: bytes in use and free
-in its arenas) and, with SOAK_FRAMES > 0 (default 0: tracing slows a worker tenfold), a tracemalloc snapshot
-`snap-<pid>-<requests>.tm` (traced from the first report on) to compare with `Snapshot.compare_to(..., "traceback")`.
+type from `gc.get_objects()` after a collection, none of those frozen at load (moodmnky/malloc.py); pymalloc's block
+count; glibc's `mallinfo2()`: bytes in use and free in its arenas) and, with SOAK_FRAMES > 0 (default 0: tracing
+slows a worker tenfold), a tracemalloc snapshot `snap-<pid>-<requests>.tm` (traced from the first report on) to
+compare with `Snapshot.compare_to(..., "traceback")`.
 Each report also holds, read before its collection: the collector's counts and statistics per generation, the
 number of objects it tracks, and pymalloc's arenas (`sys._debugmallocstats()`). SOAK_NO_COLLECT=1 leaves the
 collector alone (the report's own `gc.collect()` would hide the garbage waiting for it); SOAK_GARBAGE=1 adds the
