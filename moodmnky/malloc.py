@@ -1,6 +1,8 @@
-"""The C allocator of a web process: glibc's malloc arenas capped (docs/reliability.md "Soak")."""
+"""The memory of a web process: glibc's malloc arenas capped, the loaded application kept out of the garbage
+collector's passes (docs/reliability.md "Soak")."""
 
 import ctypes
+import gc
 import os
 
 M_ARENA_MAX = -8  # glibc's mallopt() parameter number (malloc.h)
@@ -24,3 +26,20 @@ def malloc_arenas_limit(arenas: int = WEB_MALLOC_ARENAS) -> bool:
     except (OSError, AttributeError):
         return False
     return mallopt(M_ARENA_MAX, arenas) == 1
+
+
+def freeze_loaded_objects() -> None:
+    """Collect what loading the application left behind, then move every object alive now (modules, classes,
+    URL patterns, settings: ~110,000 of them) out of the garbage collector's passes for good.
+
+    A finished request leaves ~290 objects in reference cycles (its view and response, serializers and their
+    fields, Django's and DRF's request, the server's socket objects) that only the collector frees, many of them
+    from its oldest generation, which it collects only once the objects promoted since its last pass are a
+    quarter of those it already holds. With the loaded application counted, garbage of ~380 requests piled up
+    between two passes and set the worker's resident size; without it, a pass comes every ~225 requests and
+    walks ~25,000 objects instead of ~150,000. Reference counting still frees any frozen object that is
+    dropped. With `--preload` it runs in gunicorn's master before the fork, so the workers also leave those
+    objects' pages shared (CPython's documentation of gc.freeze).
+    """
+    gc.collect()
+    gc.freeze()
