@@ -275,7 +275,14 @@ def wait_for(port: int, server: subprocess.Popen) -> None:
 
 # ------------------------------------------------------------------------------------------------- wrk
 
-LUA = """
+# One request for the whole run (one path, no `{n}`): wrk formats it once and sends the same bytes every time, with
+# no Lua call per request; that CPU would be taken from the server's two cores (docs/performance.md).
+LUA_FIXED = """
+wrk.method, wrk.path, wrk.body = %(method)s, %(path)s, %(body)s
+for name, value in pairs({%(headers)s}) do wrk.headers[name] = value end
+"""
+# A request per call: the paths in turn, `{n}` made unique in the run.
+LUA_VARYING = """
 local paths = {%(paths)s}
 local method, body, headers = %(method)s, %(body)s, {%(headers)s}
 local salt, nthreads, counter = %(salt)d, %(threads)d, 0
@@ -289,6 +296,8 @@ function request()
   path = (path:gsub("{n}", salt .. "-" .. n))
   return wrk.format(method, path, headers, body)
 end
+"""
+LUA_DONE = """
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('BENCH_JSON {"requests":%%d,"duration_us":%%d,"connect":%%d,"read":%%d,"write":%%d,'
@@ -303,16 +312,21 @@ def lua_string(value: str) -> str:
     return json.dumps(value)  # a JSON string is a valid Lua string literal for our ASCII paths and bodies
 
 
-def run_wrk(wrk: str, port: int, workload: Workload, paths: list[str], headers: dict, args, scripts: Path) -> dict:
-    threads = min(args.wrk_threads, args.connections)
+def lua_script(workload: Workload, paths: list[str], headers: dict, threads: int) -> str:
     body = json.dumps(workload.body) if workload.body is not None else None
-    script = scripts / f"{abs(hash(workload.name))}.lua"
-    script.write_text(LUA % {
-        "paths": ",".join(lua_string(p) for p in paths[:LUA_MAX_PATHS]), "method": lua_string(workload.method),
-        "body": lua_string(body) if body else "nil",
+    fixed = len(paths) == 1 and "{n}" not in paths[0]
+    return (LUA_FIXED if fixed else LUA_VARYING) % {
+        "path": lua_string(paths[0]), "paths": ",".join(lua_string(p) for p in paths[:LUA_MAX_PATHS]),
+        "method": lua_string(workload.method), "body": lua_string(body) if body else "nil",
         "headers": ",".join(f"[{lua_string(k)}]={lua_string(v)}" for k, v in headers.items()),
         "salt": random.randrange(10**9), "threads": threads,
-    })
+    } + LUA_DONE % {}
+
+
+def run_wrk(wrk: str, port: int, workload: Workload, paths: list[str], headers: dict, args, scripts: Path) -> dict:
+    threads = min(args.wrk_threads, args.connections)
+    script = scripts / f"{abs(hash(workload.name))}.lua"
+    script.write_text(lua_script(workload, paths, headers, threads))
     command = [wrk, f"-t{threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "20s",
                "-s", str(script), f"http://127.0.0.1:{port}"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 60)  # noqa: S603

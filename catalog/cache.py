@@ -9,7 +9,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.db import transaction
 
-from moodmnky.cache import CachedRead, etag_key, get_following, versioned_read
+from moodmnky.cache import CachedRead, Count, etag_key, get_following, versioned_read
 from moodmnky.lookups import is_id
 
 CACHE_TIMEOUT = 60 * 10
@@ -32,15 +32,19 @@ def _slug_key(slug: str) -> str:
     return f"catalog:slug:{hashlib.sha256(slug.encode()).hexdigest()}"
 
 
-def list_read(representation: str, base_url: str, params: list[tuple[str, str]], *, etag_only: bool) -> CachedRead:
-    """The cached list page (or its ETag) for this query and the tokens it must carry: one cache call."""
+def list_read(representation: str, base_url: str, params: list[tuple[str, str]], *, etag_only: bool,
+              count: Count | None = None) -> CachedRead:
+    """The cached list page (or its ETag) for this query and the tokens it must carry: one cache call, which makes
+    `count` too (moodmnky.cache.get_many_counted)."""
     raw = json.dumps([representation, base_url, sorted(params)])
     key = f"catalog:list:{representation}:{hashlib.sha256(raw.encode()).hexdigest()}"
-    return versioned_read([LIST_VERSION_KEYS[representation]], key, etag_only=etag_only)
+    return versioned_read([LIST_VERSION_KEYS[representation]], key, etag_only=etag_only, count=count)
 
 
-def product_read(lookup: str, representation: str, base_url: str, *, etag_only: bool) -> tuple[int | None, CachedRead]:
-    """(product id, cached detail read) for an id or slug: one cache call (a slug's pointer is followed in it).
+def product_read(lookup: str, representation: str, base_url: str, *, etag_only: bool,
+                 count: Count | None = None) -> tuple[int | None, CachedRead]:
+    """(product id, cached detail read) for an id or slug: one cache call (a slug's pointer is followed in it), which
+    makes `count` too.
 
     An unknown slug has no id yet (None) and nothing is stored for it until its pointer is remembered.
     """
@@ -49,14 +53,14 @@ def product_read(lookup: str, representation: str, base_url: str, *, etag_only: 
     if is_id(lookup):
         product_id = int(lookup)
         return product_id, versioned_read([_product_version_key(product_id), TAXONOMY_VERSION_KEY],
-                                          entry.format(product_id), etag_only=etag_only)
+                                          entry.format(product_id), etag_only=etag_only, count=count)
     wanted = etag_key(entry) if etag_only else entry
-    product_id, found = get_following(cache, _slug_key(lookup), [_product_version_key("{}"), wanted],
-                                      [TAXONOMY_VERSION_KEY])
+    counted, product_id, found = get_following(cache, _slug_key(lookup), [_product_version_key("{}"), wanted],
+                                               [TAXONOMY_VERSION_KEY], count)
     if product_id is None:
-        return None, CachedRead(None)
+        return None, CachedRead(None, count=counted)
     return product_id, versioned_read([_product_version_key(product_id), TAXONOMY_VERSION_KEY],
-                                      entry.format(product_id), etag_only=etag_only, found=found)
+                                      entry.format(product_id), etag_only=etag_only, found=found, counted=counted)
 
 
 def slug_to_id(slug: str) -> int | None:

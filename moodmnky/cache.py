@@ -170,43 +170,107 @@ def _registered(redis, source: str):
 _COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])"
 
 
-# Follows a pointer key to the keys it names, in one round trip: KEYS[1] is the pointer, KEYS[2..] keys
-# read as they are; ARGV holds (prefix, suffix) pairs around the pointer's value.
-_FOLLOW = """
-local target = redis.call('GET', KEYS[1])
-if not target then return {false} end
-local keys = {}
-for i = 1, #ARGV, 2 do keys[#keys + 1] = ARGV[i] .. target .. ARGV[i + 1] end
-for i = 2, #KEYS do keys[#keys + 1] = KEYS[i] end
-local values = redis.call('MGET', unpack(keys))
-table.insert(values, 1, target)
+@dataclass(frozen=True)
+class Count:
+    """A rate-limit count to make in the same round trip as a read: the counters' cache, the counter's key and the
+    seconds a new counter lives. moodmnky.api.ratelimit leaves one to a view that reads the cache first, and only
+    when the counters and the response cache share one Redis (`same_redis`): one script counts and reads."""
+
+    counters: object
+    key: str
+    timeout: int
+
+
+def same_redis(cache_obj, other) -> bool:
+    """Whether both caches are django-redis caches on one Redis server and database (one script can reach both)."""
+    client, other_client = redis_client_of(cache_obj), redis_client_of(other)
+    return client is not None and other_client is not None and client._server == other_client._server
+
+
+# Counts (when ARGV[1] is not empty: SET NX EX then INCR of KEYS[1], as _COUNT does) and reads, in one script.
+_COUNTED = """
+local count = false
+if ARGV[1] ~= '' then
+  redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])
+  count = redis.call('INCR', KEYS[1])
+end
+"""
+
+# KEYS[1]: the counter (or a placeholder); KEYS[2..]: keys read as they are. Answers {count, values...}.
+_COUNT_AND_GET = _COUNTED + """
+local values = redis.call('MGET', unpack(KEYS, 2))
+table.insert(values, 1, count)
+return values
+"""
+
+# Follows a pointer key to the keys it names: KEYS[2] is the pointer, KEYS[3..] keys read as they are; ARGV[2..]
+# holds (prefix, suffix) pairs around the pointer's value. Answers {count, the pointer's value, values...}.
+_COUNT_AND_FOLLOW = _COUNTED + """
+local target = redis.call('GET', KEYS[2])
+local values = {false}
+if target then
+  local keys = {}
+  for i = 2, #ARGV, 2 do keys[#keys + 1] = ARGV[i] .. target .. ARGV[i + 1] end
+  for i = 3, #KEYS do keys[#keys + 1] = KEYS[i] end
+  values = redis.call('MGET', unpack(keys))
+  table.insert(values, 1, target)
+end
+table.insert(values, 1, count)
 return values
 """
 
 
-def get_following(cache_obj, pointer: str, templates: list[str], keys: list[str]) -> tuple[object, dict]:
-    """(the pointer's value, {key: value}) for `keys` and each template ("...{}...") filled with that value.
+def _counted_script(client, source: str, count: Count | None, keys: list, args: list) -> tuple[int | None, list]:
+    """(the count, the script's other values): the response cache's `client` runs `source` with the counter first."""
+    counter = redis_client_of(count.counters).make_key(count.key) if count else "-"
+    if isinstance(client, FailOpenRedisClient):
+        client._clear_if_stale()  # as every call of the fail-open client does first
+    raw = run_script(client.get_client(write=count is not None), source, [counter, *keys],
+                     [count.timeout if count else "", *args])
+    return raw[0], raw[1:]
 
-    One round trip on Redis (a script); two reads on other caches. Missing keys are absent from the dict.
+
+def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[int | None, dict]:
+    """(the count, cache_obj.get_many(keys)): one round trip (a script) when there is a count; a miss and no count
+    while Redis is down."""
+    if count is None:
+        return None, cache_obj.get_many(keys)
+    client = redis_client_of(cache_obj)
+    try:
+        counted, values = _counted_script(client, _COUNT_AND_GET, count, [client.make_key(key) for key in keys], [])
+    except REDIS_ERRORS as exc:  # fail open: a miss, and nothing counted
+        logger.warning("Cache unavailable, a read served without it: %s", exc)
+        return None, {}
+    return counted, {key: client.decode(value) for key, value in zip(keys, values, strict=True) if value is not None}
+
+
+def get_following(cache_obj, pointer: str, templates: list[str], keys: list[str],
+                  count: Count | None = None) -> tuple[int | None, object, dict]:
+    """(the count, the pointer's value, {key: value}) for `keys` and each template ("...{}...") filled with that value.
+
+    One round trip on Redis (a script, which makes `count` too); two reads on other caches. Missing keys are absent
+    from the dict; while Redis is down, a miss (nothing counted).
     """
     client = redis_client_of(cache_obj)
-    if client is None:
+    if client is None:  # (and no count: see Count)
         target = cache_obj.get(pointer)
         if target is None:
-            return None, {}
-        return target, cache_obj.get_many([template.format(target) for template in templates] + keys)
+            return None, None, {}
+        return None, target, cache_obj.get_many([template.format(target) for template in templates] + keys)
     split = [str(client.make_key(template.replace("{}", "\0"))).split("\0") for template in templates]
     made = [client.make_key(key) for key in [pointer, *keys]]
     try:
-        raw = run_script(client.get_client(write=False), _FOLLOW, made, [part for pair in split for part in pair])
+        counted, raw = _counted_script(client, _COUNT_AND_FOLLOW, count, made,
+                                       [part for pair in split for part in pair])
     except REDIS_ERRORS as exc:  # fail open like the response cache's client: a miss
         logger.warning("Cache unavailable, a read served without it: %s", exc)
-        return None, {}
+        return None, None, {}
     if raw[0] is None:
-        return None, {}
+        return counted, None, {}
     target = client.decode(raw[0])
     names = [template.format(target) for template in templates] + keys
-    return target, {name: client.decode(value) for name, value in zip(names, raw[1:], strict=True) if value is not None}
+    return counted, target, {name: client.decode(value) for name, value in zip(names, raw[1:], strict=True)
+                             if value is not None}
 
 
 @dataclass(frozen=True)
@@ -224,6 +288,7 @@ class CachedRead:
     key: str | None  # None: this read is not stored
     versions: tuple = ()
     entry: Entry | None = None
+    count: int | None = None  # the rate-limit count made in the same round trip, when one was asked for
 
     def full_entry(self) -> Entry | None:
         """The entry with its body, read now (when this read fetched the ETag entry only)."""
@@ -235,21 +300,23 @@ def etag_key(key: str) -> str:
     return f"{key}:etag"
 
 
-def versioned_read(token_keys: list[str], key: str, *, etag_only: bool, found: dict | None = None) -> CachedRead:
-    """The tokens and the current entry under `key` (its `:etag` entry if `etag_only`) in one get_many.
+def versioned_read(token_keys: list[str], key: str, *, etag_only: bool, found: dict | None = None,
+                   count: Count | None = None, counted: int | None = None) -> CachedRead:
+    """The tokens and the current entry under `key` (its `:etag` entry if `etag_only`) in one get_many, which
+    makes `count` too (get_many_counted).
 
-    `found` is what the caller already read (token keys and entry key included). Missing tokens are
-    created (the first writer wins), and then nothing stored can be current.
+    `found` is what the caller already read (token keys and entry key included), `counted` the count it made.
+    Missing tokens are created (the first writer wins), and then nothing stored can be current.
     """
     wanted = etag_key(key) if etag_only else key
     if found is None:
-        found = cache.get_many([*token_keys, wanted])
+        counted, found = get_many_counted(cache, [*token_keys, wanted], count)
     versions = tuple(found.get(name) for name in token_keys)
     if None in versions:
-        return CachedRead(key, tuple(_created_tokens(token_keys, found)))
+        return CachedRead(key, tuple(_created_tokens(token_keys, found)), count=counted)
     stored = found.get(wanted)
     entry = Entry(*stored[1:]) if stored and stored[0] == versions else None
-    return CachedRead(key, versions, entry)
+    return CachedRead(key, versions, entry, counted)
 
 
 def _created_tokens(token_keys: list[str], found: dict) -> list[str]:

@@ -19,9 +19,10 @@ from catalog.events import product_payload_absolute
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.http_cache import cache_first, cached_answer, cached_response, wants_revalidation
+from moodmnky.api.http_cache import cache_first, cached_response, wants_revalidation
 from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
+from moodmnky.cache import Count
 from moodmnky.lookups import first_by_id_or_slug, is_id
 
 
@@ -44,29 +45,29 @@ def get_by_id_or_slug(queryset, lookup: str):
     return obj
 
 
-def product_list_read(request, representation: str):
+def product_list_read(request, representation: str, count: Count | None = None):
     return catalog_cache.list_read(representation, request.build_absolute_uri("/"), list(request.GET.lists()),
-                                   etag_only=wants_revalidation(request))
+                                   etag_only=wants_revalidation(request), count=count)
 
 
-def product_read(request, pk: str, representation: str):
+def product_read(request, pk: str, representation: str, count: Count | None = None):
     """(product id, cached read) of a product by id or slug; a stale slug pointer's entry is dropped (not served)."""
     # The tokens are read before the product, so a change committed meanwhile invalidates what we store.
     product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"),
-                                                  etag_only=wants_revalidation(request))
+                                                  etag_only=wants_revalidation(request), count=count)
     if read.entry is not None and not is_id(pk) and read.entry.subject != pk:
         read = replace(read, key=None, entry=None)  # a stale slug pointer: read the product, store nothing
     return product_id, read
 
 
-def public_list_answer(request):
-    """A shopper's cached list page (the fast path of ProductViewSet.as_view), or None."""
-    return cached_answer(request, product_list_read(request, "public"), public=True)
+def public_list_read(request, *, count: Count | None):
+    """A shopper's list page as the cache holds it (the fast path of ProductViewSet.as_view)."""
+    return product_list_read(request, "public", count)
 
 
-def public_detail_answer(request, pk: str):
-    """A shopper's cached product (the fast path of ProductViewSet.as_view), or None."""
-    return cached_answer(request, product_read(request, pk, "public")[1], public=True)
+def public_detail_read(request, pk: str, *, count: Count | None):
+    """A shopper's product as the cache holds it (the fast path of ProductViewSet.as_view)."""
+    return product_read(request, pk, "public", count)[1]
 
 
 NOT_MODIFIED = OpenApiResponse(description="Not modified: the If-None-Match ETag is current (empty body).")
@@ -106,8 +107,8 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def as_view(cls, actions=None, **initkwargs):
         """List and retrieve answer a plain anonymous GET from the cache first (http_cache.cache_first)."""
         view = super().as_view(actions, **initkwargs)
-        answer = {"list": public_list_answer, "retrieve": public_detail_answer}.get((actions or {}).get("get"))
-        return view if answer is None else cache_first(view, answer)
+        read = {"list": public_list_read, "retrieve": public_detail_read}.get((actions or {}).get("get"))
+        return view if read is None else cache_first(view, read)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

@@ -20,6 +20,7 @@ from django.utils.cache import patch_vary_headers
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from moodmnky.api.ratelimit import count_deferred, deferred_count, settle_count
 from moodmnky.cache import CachedRead, Entry, etag_key
 
 PUBLIC_CACHE_CONTROL = "public, max-age=60"
@@ -97,14 +98,16 @@ def is_plain_anonymous_get(request) -> bool:
             and getattr(request, "_force_auth_user", None) is None)  # DRF's test client authenticates this way
 
 
-def cache_first(view, answer: Callable[..., HttpResponse | None]):
+def cache_first(view, read: Callable[..., CachedRead]):
     """The DRF view function `view`, answering a plain anonymous GET from the cache before DRF's machinery.
 
-    `answer(request, *args, **kwargs)` returns what the cache holds for the request (200 or 304), or None; on None,
-    and for every other request, the view runs as usual. The answer skips DRF's Request wrapping, authenticators,
-    permission checks and content negotiation, whose outcome for such a request is known (anonymous, allowed to
-    read, JSON), and carries the headers the view's own answer would (Allow added here); the middleware (request
-    id, rate limit, security, CORS) treats it like any response.
+    `read(request, *args, count=..., **kwargs)` reads the public representation the request asks for (the view's
+    own keys) and makes the request's rate-limit count in the same round trip when the rate limiter left it to the
+    view (ratelimit.deferred_count); a request over its limit gets the 429 and no body. On a miss, and for every
+    other request, the view runs as usual. The answer skips DRF's Request wrapping, authenticators, permission
+    checks and content negotiation, whose outcome for such a request is known (anonymous, allowed to read, JSON),
+    and carries the headers the view's own answer would (Allow added here); the middleware (request id, rate-limit
+    headers, security, CORS) treats it like any response.
     """
     allow = ", ".join(method.upper() for method in view.cls.http_method_names
                       if method in view.actions or (method == "head" and "get" in view.actions)
@@ -113,12 +116,19 @@ def cache_first(view, answer: Callable[..., HttpResponse | None]):
     @functools.wraps(view)  # keeps cls, actions, initkwargs and csrf_exempt for the URLconf and the schema
     def cache_first_view(request, *args, **kwargs):
         if is_plain_anonymous_get(request):
-            response = answer(request, *args, **kwargs)
+            count = deferred_count(request)
+            found = read(request, *args, count=count, **kwargs)
+            limited = None if count is None else settle_count(request, found.count)
+            if limited is not None:
+                return limited
+            response = cached_answer(request, found, public=True)
             if response is not None:
                 response["Allow"] = allow
                 return response
-        return view(request, *args, **kwargs)
+            return view(request, *args, **kwargs)
+        return count_deferred(request) or view(request, *args, **kwargs)
 
+    cache_first_view.counts_in_its_read = True  # ratelimit.RateLimitMiddleware.process_view leaves the count here
     return cache_first_view
 
 

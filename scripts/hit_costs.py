@@ -1,0 +1,86 @@
+"""In-process CPU per request of the cached product reads and of the bench's ceiling view (no gunicorn, no network).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mm_bench REDIS_URL=redis://127.0.0.1:6379/0 \\
+        .venv/bin/python scripts/hit_costs.py [requests]
+
+Uses a seeded bench database (`make bench` seeds it) and Redis, with the bench's settings (DEBUG off, bench mode
+for the ceiling view, limits out of reach). Prints the Redis round trips of one request of each kind, then
+`time.process_time()` per request: the five kinds in turn, batches of 50, median and 10th percentile of the
+batches (interleaving keeps a busy box's drift out of the comparison). Figures: docs/performance.md.
+"""
+
+import os
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.update({
+    "DJANGO_SETTINGS_MODULE": "moodmnky.settings", "DEBUG": "0", "HTTPS_ONLY": "0",
+    "SECRET_KEY": "bench-only-secret-key-" + "b" * 40, "JWT_SIGNING_KEY": "bench-only-jwt-key-" + "j" * 40,
+    "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING", "PAYMENT_GATEWAY": "test",
+    "CACHE_KEY_PREFIX": f"hits-{uuid.uuid4().hex[:8]}", "RATE_LIMIT_ANON": "1000000000/h",
+    "BENCH_STATS_DIR": tempfile.mkdtemp(prefix="hit-costs-"),
+})
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.test import Client  # noqa: E402
+from redis.connection import AbstractConnection  # noqa: E402
+
+from catalog.models import Product  # noqa: E402
+
+BATCH = 50
+
+
+def round_trips(client: Client, url: str, headers: dict) -> tuple[int, int]:
+    """(status, socket writes to Redis) of one request."""
+    sent, original = [], AbstractConnection.send_packed_command
+
+    def counting(connection, command, check_health=True):
+        sent.append(command)
+        return original(connection, command, check_health)
+
+    AbstractConnection.send_packed_command = counting
+    try:
+        return client.get(url, **headers).status_code, len(sent)
+    finally:
+        AbstractConnection.send_packed_command = original
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    client = Client()
+    product = Product.objects.active().order_by("id").values_list("id", flat=True).first()
+    listing, detail = "/api/v1/products/?limit=20", f"/api/v1/products/{product}/"
+    page_bytes = len(client.get(listing).content)
+    for url in (listing, detail):
+        client.get(url)
+    kinds = {
+        "ceiling": (f"/bench/ceiling/?bytes={page_bytes}", {}),
+        "list hit": (listing, {}), "detail hit": (detail, {}),
+        "list 304": (listing, {"HTTP_IF_NONE_MATCH": client.get(listing)["ETag"]}),
+        "detail 304": (detail, {"HTTP_IF_NONE_MATCH": client.get(detail)["ETag"]}),
+    }
+    for name, (url, headers) in kinds.items():
+        status, trips = round_trips(client, url, headers)
+        print(f"{name:12} status {status}, Redis round trips {trips}")
+    batches: dict[str, list[float]] = {name: [] for name in kinds}
+    for _ in range(max(count // BATCH, 1)):
+        for name, (url, headers) in kinds.items():
+            started = time.process_time()
+            for _ in range(BATCH):
+                client.get(url, **headers)
+            batches[name].append((time.process_time() - started) * 1000 / BATCH)
+    print(f"load average {os.getloadavg()}")
+    for name, spent in batches.items():
+        spent.sort()
+        print(f"{name:12} CPU ms/req median {spent[len(spent) // 2]:.3f}  p10 {spent[len(spent) // 10]:.3f}")
+
+
+if __name__ == "__main__":
+    main()
