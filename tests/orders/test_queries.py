@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 # A checkout costs the same whatever its number of lines: stock is taken in a fixed number of statements
 # (catalog.services.stock_take_many, its `inventory.updated` events in one INSERT), the lines, the timeline
-# rows and the order's webhook events are one INSERT each. PostgreSQL: 23 (4 of them SAVEPOINT or RELEASE); SQLite one more (the order
-# number counter is an UPDATE and a SELECT instead of nextval()).
+# rows and the order's webhook events are one INSERT each. PostgreSQL: 23 (4 of them SAVEPOINT or RELEASE);
+# SQLite one more (the order number counter is an UPDATE and a SELECT instead of nextval()).
 CHECKOUT_BUDGET = 30  # issue 10: at most 30 queries for 5 lines
 
 
