@@ -45,13 +45,28 @@ def get_by_id_or_slug(queryset, lookup: str):
     return obj
 
 
+def _once_per_request(request, what: tuple, read):
+    """`read()`, made once per request: a cache-first miss hands its read to the view it falls back to, whose
+    tokens, read before the product, are the ones to stamp on what it stores."""
+    reads = getattr(request, "_request", request).__dict__.setdefault("_catalog_reads", {})
+    if what not in reads:
+        reads[what] = read()
+    return reads[what]
+
+
 def product_list_read(request, representation: str, count: Count | None = None):
-    return catalog_cache.list_read(representation, request.build_absolute_uri("/"), list(request.GET.lists()),
-                                   etag_only=wants_revalidation(request), count=count)
+    return _once_per_request(request, ("list", representation), lambda: catalog_cache.list_read(
+        representation, request.build_absolute_uri("/"), list(request.GET.lists()),
+        etag_only=wants_revalidation(request), count=count))
 
 
 def product_read(request, pk: str, representation: str, count: Count | None = None):
     """(product id, cached read) of a product by id or slug; a stale slug pointer's entry is dropped (not served)."""
+    return _once_per_request(request, ("detail", pk, representation),
+                             lambda: _product_read(request, pk, representation, count))
+
+
+def _product_read(request, pk: str, representation: str, count: Count | None):
     # The tokens are read before the product, so a change committed meanwhile invalidates what we store.
     product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"),
                                                   etag_only=wants_revalidation(request), count=count)

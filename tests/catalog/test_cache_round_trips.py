@@ -56,6 +56,25 @@ def test_a_cached_hit_costs_one_round_trip_and_no_query(api_client, django_asser
     assert len(sent) == (2 if accept else 1), sent
 
 
+@pytest.mark.parametrize("lookup", ["list", "id"])
+def test_a_cache_first_miss_reads_the_cache_once_then_stores(api_client, lookup):
+    """A miss on the cache-first path hands its read (count, tokens, no entry) to the view, which does not read
+    the tokens again: one read of the cache, then the store of the body and its ETag."""
+    product = VariantFactory().product
+    url = {"list": "/api/v1/products/?limit=5", "id": f"/api/v1/products/{product.pk}/"}[lookup]
+    api_client.get(url, HTTP_ACCEPT="application/json; indent=4")  # creates the tokens, stores no entry
+
+    with redis_round_trips() as sent:
+        miss = api_client.get(url)
+
+    assert miss.status_code == 200 and miss["X-RateLimit-Limit"]
+    names = [bytes(command[0] if isinstance(command, list) else command).split(b"\r\n")[2] for command in sent]
+    # The count and the read in one script, never a second read; then the store (set_many; a detail may also
+    # remember its slug's pointer, a SET).
+    assert names[0] == b"EVALSHA" and names[-1] == b"MULTI" and not {b"EVALSHA", b"MGET"} & set(names[1:]), names
+    assert api_client.get(url).content == miss.content  # what it stored is served
+
+
 def test_counters_on_another_redis_cost_a_round_trip_of_their_own_and_count_the_same(api_client, settings):
     """RATELIMIT_REDIS_URL naming another server: the count cannot join the read, it is made on its own first."""
     product = VariantFactory().product
