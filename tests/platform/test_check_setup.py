@@ -4,7 +4,8 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
+from django.core import checks as django_checks
+from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
 from django.db import OperationalError, connection
 from django.utils import timezone
@@ -280,3 +281,22 @@ def test_command_passes_when_nothing_fails_and_strict_fails_on_warnings(monkeypa
 
     assert out.getvalue().splitlines()[-1] == "2 checks: 1 OK, 1 WARN, 0 FAIL."
     assert strict.value.returncode == 1
+
+
+def test_a_system_check_error_is_a_line_of_the_report_not_a_crash_before_it(capsys):
+    """Run as from a shell (call_command skips Django's system checks): a check that errors is reported as FAIL
+    among the others instead of stopping the command before its report."""
+    def broken(app_configs, **kwargs):
+        return [django_checks.Error("Broken on purpose.", id="tests.E001")]
+
+    django_checks.register(broken)
+    try:
+        with pytest.raises(SystemExit) as raised:
+            execute_from_command_line(["manage.py", "check_setup", "--no-color"])
+    finally:
+        django_checks.registry.registry.registered_checks.discard(broken)
+
+    lines = capsys.readouterr().out.splitlines()
+    assert raised.value.code == 1
+    assert any(line.split()[:2] == ["FAIL", "tests.E001"] for line in lines), lines
+    assert " checks: " in lines[-1]

@@ -11,6 +11,10 @@ class Command(OpsCommand):
             "reachable and migrated, Redis reachable, a background worker alive, mail, the payment gateway, media "
             "and static files. Exit status 1 when anything FAILs (with --strict, also on a WARN).")
 
+    # Django's system checks are part of the report (check_deploy): not run again before it, where an error
+    # would stop the command before it printed anything.
+    requires_system_checks = []
+
     def add_arguments(self, parser):
         parser.add_argument("--wait-for-worker", type=float, default=0, metavar="SECONDS",
                             help="Queue a heartbeat task and wait up to SECONDS for a worker to run it (default: "
