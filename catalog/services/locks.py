@@ -12,17 +12,20 @@ from django.db.models import Q
 from catalog.models import Product, Variant
 
 
-def catalog_rows_lock(*, product_ids: Iterable[int] = (), variant_ids: Iterable[int] = ()) -> set[int]:
+def catalog_rows_lock(*, product_ids: Iterable[int] = (), variant_ids: Iterable[int] = ()) -> None:
     """Lock, inside the caller's transaction, every variant of `product_ids` and the `variant_ids` (one
     statement, ascending id), then those products and the variants' products (one statement, ascending id).
-
-    Returns the ids of the products locked. Rows that do not exist are skipped.
-    """
+    Rows that do not exist are skipped."""
     product_ids, variant_ids = set(product_ids), set(variant_ids)
     if not product_ids and not variant_ids:
-        return set()
+        return
     rows = (Variant.objects.select_for_update().filter(Q(pk__in=variant_ids) | Q(product_id__in=product_ids))
             .order_by("pk").values_list("product_id", flat=True))
-    product_ids |= set(rows)
-    return set(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
-               .values_list("pk", flat=True))
+    products_lock(product_ids | set(rows))
+
+
+def products_lock(product_ids) -> list[int]:
+    """Lock these product rows (ids, or a queryset of ids) in ascending id, in a statement of their own, inside the
+    caller's transaction; the ids locked (rows that do not exist are skipped)."""
+    return list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
+                .values_list("pk", flat=True))

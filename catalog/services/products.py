@@ -21,7 +21,7 @@ from catalog.models import Category, Collection, Product, ProductMedia, Variant
 from catalog.rules import RESERVED_SLUGS, product_slug_check, product_tags_clean, variant_backorder_check
 from catalog.selectors import product_prefetches
 from catalog.services.common import UNSET, save_checked
-from catalog.services.locks import catalog_rows_lock
+from catalog.services.locks import catalog_rows_lock, products_lock
 from catalog.services.stock import stock_move
 from moodmnky.actors import Actor
 from moodmnky.errors import NotFoundError, ValidationFailedError
@@ -220,8 +220,7 @@ def product_changes_batched() -> Iterator[None]:
 @transaction.atomic
 def product_refresh_denormalized(product_ids: list[int]) -> None:
     """Rebuild `search_text`, `min_price` and `in_stock` of these products (rows locked in id order)."""
-    ids = list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
-               .values_list("pk", flat=True))
+    ids = products_lock(product_ids)
     for product in Product.objects.filter(pk__in=ids).prefetch_related("variants"):
         Product.objects.filter(pk=product.pk).update(**_denormalized(product, list(product.variants.all())))
 

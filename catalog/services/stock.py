@@ -12,6 +12,7 @@ from catalog.errors import StockBelowZeroError, VariantNotFoundError, VariantOut
 from catalog.events import inventory_payload
 from catalog.models import Product, StockMovement, Variant
 from catalog.rules import stock_delta_check
+from catalog.services.locks import products_lock
 from moodmnky.actors import Actor
 from moodmnky.errors import ValidationFailedError
 from moodmnky.webhooks.services import record_events
@@ -135,7 +136,7 @@ def product_in_stock_refresh(product_ids: list[int]) -> None:
     committed, so two sales selling out a product's last two variants at once leave it sold out.
     Lock order: variant rows (the stock UPDATE) before product rows, as variant_update takes them.
     """
-    list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk").values_list("pk"))
+    products_lock(product_ids)
     Product.objects.filter(pk__in=product_ids).update(in_stock=Product.in_stock_now())
 
 

@@ -4,9 +4,10 @@ from django.db import transaction
 
 from catalog import cache as catalog_cache
 from catalog.events import product_payload
-from catalog.models import Category, Collection, Product
+from catalog.models import Category, Collection
 from catalog.selectors import category_subtree_ids, product_queryset
 from catalog.services.common import UNSET, save_checked
+from catalog.services.locks import products_lock
 from moodmnky.actors import Actor
 from moodmnky.errors import NotFoundError, ValidationFailedError
 from moodmnky.webhooks.services import record_event
@@ -71,7 +72,7 @@ def _delete(model, pk: int, *, actor: Actor) -> None:
     category writes its products' rows (category_id becomes NULL), and a product write that sets this node
     holds the product while its foreign key waits for the node (docs/catalog.md "Lock order")."""
     members = model.objects.filter(pk=pk).exclude(products=None).values_list("products", flat=True)
-    list(Product.objects.select_for_update().filter(pk__in=list(members)).order_by("pk").values_list("pk"))
+    products_lock(members)
     node = _locked(model, pk)
     product_ids = list(node.products.values_list("pk", flat=True))
     node.delete()

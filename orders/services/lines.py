@@ -54,10 +54,10 @@ class LineKind:
     from_cart_line: Callable  # (PricedLine, index) -> LineDraft
     take_stock: Callable  # (lines, reference, actor) -> None, all lines of this kind at once
     return_stock: Callable  # (line, quantity, reason, reference, actor) -> None
+    # (lines) -> None: lock, in the global order, every stock row return_stock will write for these lines.
+    lock_stock: Callable
     # False: a refund may not put this kind back in stock (`restock: true` is a 400).
     restockable_on_refund: bool = True
-    # (lines) -> None: lock, in the global order, every stock row return_stock will write for these lines.
-    lock_stock: Callable | None = None
 
 
 def kind_of_cart_item(item) -> str:
@@ -205,8 +205,7 @@ def lines_lock_stock(lines: list[OrderLine]) -> None:
     kind in LINE_KINDS order, as lines_take_stock takes them. Returning line by line in the order's own line
     order would otherwise lock variant, product and note rows in an order a concurrent checkout may cross."""
     for kind, kind_lines in _by_kind(lines):
-        if kind.lock_stock is not None:
-            kind.lock_stock(kind_lines)
+        kind.lock_stock(kind_lines)
 
 
 def line_check_restock(line: OrderLine, *, field: str) -> None:
