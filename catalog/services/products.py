@@ -330,7 +330,7 @@ def _variant_insert(*, product: Product, actor: Actor, sku: str, name: str, pric
     save_checked(variant, field="sku")
     if quantity:
         movement = stock_move(variant_id=variant.pk, delta=quantity, reason="receive", note="Opening stock",
-                              actor=actor)
+                              actor=actor, refresh_product=False)  # every caller _announces the product next
         variant.quantity = movement.quantity_after
         variant.refresh_from_db(fields=["updated_at"])
     return variant

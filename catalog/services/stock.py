@@ -24,13 +24,15 @@ MAX_DELTA = 100_000_000  # keeps quantities far from the 32-bit column limit
 
 @transaction.atomic
 def stock_move(*, actor: Actor, variant_id: int, delta: int, reason: str, note: str = "", reference: str = "",
-               allow_backorder: bool = True) -> StockMovement:
+               allow_backorder: bool = True, refresh_product: bool = True) -> StockMovement:
     """Change a variant's quantity by `delta` and write the ledger row; never oversells.
 
     A negative delta on a tracked variant that does not allow backorder is one conditional UPDATE
     (`quantity >= -delta`), so no interleaving of requests on any number of workers sells more than
     is in stock. `allow_backorder=False` applies that guard to backorder variants too (adjustments).
     Raises VariantOutOfStockError (409, context `available`) or VariantNotFoundError.
+    `refresh_product=False`: the caller rewrites the product's `in_stock` itself afterwards (a new variant's
+    opening stock, before the product service's `_announce`), so a flip does not recompute it here too.
     """
     if reason not in REASONS:
         raise ValidationFailedError(f"`reason` must be one of: {', '.join(REASONS)}.", field="reason")
@@ -65,7 +67,7 @@ def stock_move(*, actor: Actor, variant_id: int, delta: int, reason: str, note: 
                   actor=actor)
     # Shoppers see only `in_stock`: their list pages stay valid unless it flipped.
     flipped = _sellable_flipped(variant, before)
-    if flipped:
+    if flipped and refresh_product:
         product_in_stock_refresh([variant.product_id])
     catalog_cache.invalidate_products([variant.product_id], public_lists=flipped)
     return movement

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Product, Variant
 from catalog.services import (
@@ -111,6 +112,19 @@ def test_variant_create_update_and_delete_flip_it():
     assert stored(product) is True
     variant_delete(actor=SYSTEM, variant_id=stocked.pk)
     assert stored(product) is False
+
+
+def test_opening_stock_writes_the_product_row_once():
+    """A new variant's opening stock flips the product in stock; the product service's own update writes it, the
+    stock movement does not lock and rewrite the product again."""
+    product = ProductFactory()
+
+    with CaptureQueriesContext(connection) as captured:
+        variant_create(actor=SYSTEM, product_id=product.pk, sku="O-1", name="8 oz", price=Decimal("9"), quantity=4)
+
+    product_writes = [q["sql"] for q in captured.captured_queries if q["sql"].startswith('UPDATE "catalog_product"')]
+    assert len(product_writes) == 1, product_writes  # the service's own (search text, lowest price, in_stock)
+    assert stored(product) is True
 
 
 def test_status_changes_keep_the_stock_fact():
