@@ -156,11 +156,11 @@ def limited_response(request, usage: dict):
 class _Deferred:
     """An anonymous GET's count, not made yet: its view may make it in its own cache round trip."""
 
-    __slots__ = ("counters", "group", "identity", "rate", "settled", "usage")
+    __slots__ = ("counters", "group", "identity", "rate", "window", "settled", "usage")
 
     def __init__(self, counters, group: str, identity: str, rate: str):
         self.counters, self.group, self.identity, self.rate = counters, group, identity, rate
-        self.settled, self.usage = False, None
+        self.window, self.settled, self.usage = None, False, None
 
 
 def deferred_count(request) -> Count | None:
@@ -168,7 +168,7 @@ def deferred_count(request) -> Count | None:
     deferred = getattr(request, "_ratelimit_deferred", None)
     if deferred is None or deferred.settled:
         return None
-    key, _ = _counter_key(deferred.group, deferred.identity, deferred.rate)
+    key, deferred.window = _counter_key(deferred.group, deferred.identity, deferred.rate)
     return Count(deferred.counters, key, _rate_parts(deferred.rate)[1] + EXPIRATION_FUDGE)
 
 
@@ -179,9 +179,8 @@ def settle_count(request, count: int | None):
     if count is None:
         logger.error("Rate-limit counter unavailable")
         return _settled(request, deferred, None)
-    limit, period = _rate_parts(deferred.rate)
-    window = _get_window(deferred.identity, period)
-    return _settled(request, deferred, _usage_of(count, limit, window))
+    # The window of the counter the view incremented (deferred_count), not one worked out again now.
+    return _settled(request, deferred, _usage_of(count, _rate_parts(deferred.rate)[0], deferred.window))
 
 
 def count_deferred(request):
