@@ -5,7 +5,9 @@ they were read under)."""
 
 import base64
 import functools
+import hashlib
 import logging
+import os
 import pickle
 import threading
 import uuid
@@ -16,7 +18,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import NoScriptError, RedisError, ResponseError
 
 
 class AtomicDatabaseCache(DatabaseCache):
@@ -157,14 +160,73 @@ def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
 
 
 def run_script(redis, source: str, keys: list, args: list):
-    """Run a Lua script by its SHA1 (EVALSHA): redis-py's registered script, which loads it again when the server
-    has forgotten it (restarted, flushed)."""
-    return _registered(redis, source)(keys=keys, args=args)
+    """Run a Lua script by its SHA1 (EVALSHA), loading it again when the server has forgotten it (restarted,
+    flushed): one round trip (`round_trip`)."""
+    return round_trip(redis, [evalsha(source, keys, args)], scripts=[source])[0]
+
+
+def evalsha(source: str, keys: list, args: list) -> tuple:
+    return ("EVALSHA", _sha1(source), len(keys), *keys, *args)
 
 
 @functools.lru_cache(maxsize=16)
-def _registered(redis, source: str):
-    return redis.register_script(source)
+def _sha1(source: str) -> str:
+    return hashlib.sha1(source.encode()).hexdigest()  # noqa: S324  (the name Redis gives a script, not a secret)
+
+
+def round_trip(redis, commands: list[tuple], *, scripts: list[str] = ()) -> list:
+    """The replies to `commands`, sent in one write on a connection this thread keeps (`_kept_connection`) and read
+    back in order: one round trip. A script of `scripts` the server has forgotten is loaded and the commands sent
+    again; an error reply is raised once every reply is read (the connection stays in step).
+
+    Every cached read and every rate-limit count makes one, so its client-side cost is the hot path's: a check-out
+    from redis-py's pool costs a poll of the socket, two lock round trips and the client's metrics, more CPU than
+    the round trip itself. A connection that failed is dropped by redis-py and made again on its next use; a reset
+    socket (Redis restarted since the last use) is tried once more, as redis-py's client would.
+    """
+    connection = _kept_connection(redis.connection_pool)
+    try:
+        replies = _send_and_read(connection, commands)
+    except RedisConnectionError:
+        replies = _send_and_read(connection, commands)  # on a new connection
+    if any(isinstance(reply, NoScriptError) for reply in replies):
+        for source in scripts:
+            redis.script_load(source)
+        replies = _send_and_read(connection, commands)
+    error = next((reply for reply in replies if isinstance(reply, ResponseError)), None)
+    if error is not None:
+        raise error
+    return replies
+
+
+def _send_and_read(connection, commands: list[tuple]) -> list:
+    connection.send_packed_command(connection.pack_commands(commands), check_health=False)
+    replies = []
+    for _ in commands:
+        try:
+            replies.append(connection.read_response())
+        except ResponseError as error:  # read: the next reply follows it
+            replies.append(error)
+    return replies
+
+
+class _KeptConnections(threading.local):
+    """Per thread: one connection of each Redis pool, checked out once and kept (`round_trip`)."""
+
+    def __init__(self):
+        self.pid, self.connections = None, {}
+
+
+_kept = _KeptConnections()
+
+
+def _kept_connection(pool):
+    if _kept.pid != os.getpid():  # a forked process: its parent's sockets are not its own
+        _kept.pid, _kept.connections = os.getpid(), {}
+    connection = _kept.connections.get(pool)
+    if connection is None:
+        connection = _kept.connections[pool] = pool.get_connection()
+    return connection
 
 
 _COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])"
@@ -174,7 +236,7 @@ _COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call(
 class Count:
     """A rate-limit count to make in the same round trip as a read: the counters' cache, the counter's key and the
     seconds a new counter lives. moodmnky.api.ratelimit leaves one to a view that reads the cache first, and only
-    when the counters and the response cache share one Redis (`same_redis`): one script counts and reads."""
+    when the counters and the response cache share one Redis (`same_redis`): one round trip counts and reads."""
 
     counters: object
     key: str
@@ -182,25 +244,18 @@ class Count:
 
 
 def same_redis(cache_obj, other) -> bool:
-    """Whether both caches are django-redis caches on one Redis server and database (one script can reach both)."""
+    """Whether both caches are django-redis caches on one Redis server and database (one round trip reaches both)."""
     client, other_client = redis_client_of(cache_obj), redis_client_of(other)
     return client is not None and other_client is not None and client._server == other_client._server
 
 
-# Counts (when ARGV[1] is not empty: SET NX EX then INCR of KEYS[1], as _COUNT does) and reads, in one script.
+# Counts (when ARGV[1] is not empty: SET NX EX then INCR of KEYS[1], as _COUNT does), for _COUNT_AND_FOLLOW.
 _COUNTED = """
 local count = false
 if ARGV[1] ~= '' then
   redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])
   count = redis.call('INCR', KEYS[1])
 end
-"""
-
-# KEYS[1]: the counter (or a placeholder); KEYS[2..]: keys read as they are. Answers {count, values...}.
-_COUNT_AND_GET = _COUNTED + """
-local values = redis.call('MGET', unpack(KEYS, 2))
-table.insert(values, 1, count)
-return values
 """
 
 # Follows a pointer key to the keys it names: KEYS[2] is the pointer, KEYS[3..] keys read as they are; ARGV[2..]
@@ -231,13 +286,19 @@ def _counted_script(client, source: str, count: Count | None, keys: list, args: 
 
 
 def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[int | None, dict]:
-    """(the count, cache_obj.get_many(keys)): one round trip (a script) when there is a count; a miss and no count
-    while Redis is down."""
+    """(the count, cache_obj.get_many(keys)): one round trip when there is a count (the counting script and an MGET,
+    pipelined: a cached page passed through a script's reply costs Redis more than the rest of the request does);
+    a miss and no count while Redis is down."""
     if count is None:
         return None, cache_obj.get_many(keys)
     client = redis_client_of(cache_obj)
+    if isinstance(client, FailOpenRedisClient):
+        client._clear_if_stale()  # as every call of the fail-open client does first
+    counter = redis_client_of(count.counters).make_key(count.key)
     try:
-        counted, values = _counted_script(client, _COUNT_AND_GET, count, [client.make_key(key) for key in keys], [])
+        counted, values = round_trip(client.get_client(write=True), [
+            evalsha(_COUNT, [counter], [count.timeout]), ("MGET", *(client.make_key(key) for key in keys))],
+            scripts=[_COUNT])
     except REDIS_ERRORS as exc:  # fail open: a miss, and nothing counted
         logger.warning("Cache unavailable, a read served without it: %s", exc)
         return None, {}
