@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "moodmnky.api.middleware.ApiErrorMiddleware",
     "moodmnky.api.ratelimit.RateLimitMiddleware",
+    "moodmnky.api.http_cache.CacheFirstMiddleware",
 ]
 
 # Benchmarks only (`make bench`, docs/performance.md): a directory for per-worker counters. When set, the

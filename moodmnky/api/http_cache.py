@@ -10,12 +10,14 @@ If-None-Match (a 304 never reads the body), the body otherwise; a hit serves the
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import URLResolver, get_resolver
 from django.utils.cache import patch_vary_headers
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -103,33 +105,103 @@ def cache_first(view, read: Callable[..., CachedRead]):
 
     `read(request, *args, count=..., **kwargs)` reads the public representation the request asks for (the view's
     own keys) and makes the request's rate-limit count in the same round trip when the rate limiter left it to the
-    view (ratelimit.deferred_count); a request over its limit gets the 429 and no body. On a miss, and for every
-    other request, the view runs as usual. The answer skips DRF's Request wrapping, authenticators, permission
-    checks and content negotiation, whose outcome for such a request is known (anonymous, allowed to read, JSON),
-    and carries the headers the view's own answer would (Allow added here); the middleware (request id, rate-limit
-    headers, security, CORS) treats it like any response.
+    view (ratelimit.deferred_count); a request over its limit gets the 429 and no body. The answer skips DRF's
+    Request wrapping, authenticators, permission checks and content negotiation, whose outcome for such a request
+    is known (anonymous, allowed to read, JSON), and carries the headers the view's own answer would (Allow added
+    here); the middleware (request id, rate-limit headers, security, CORS) treats it like any response.
+
+    CacheFirstMiddleware gives the answer before URL resolution (`cache_first_answer`); the view gives it itself
+    when the middleware did not (a path it leaves to the resolver). On a miss, and for every other request, the
+    view runs as usual; a read is made once per request (the view's `read` keeps it), and so is the count.
     """
     allow = ", ".join(method.upper() for method in view.cls.http_method_names
                       if method in view.actions or (method == "head" and "get" in view.actions)
                       or hasattr(view.cls, method))
 
+    def answer(request, *args, **kwargs) -> HttpResponse | None:
+        """The 200, 304 or 429 the cache gives a plain anonymous GET; None on a miss."""
+        count = deferred_count(request)
+        found = read(request, *args, count=count, **kwargs)
+        limited = None if count is None else settle_count(request, found.count)
+        if limited is not None:
+            return limited
+        response = cached_answer(request, found, public=True)
+        if response is not None:
+            response["Allow"] = allow
+        return response
+
     @functools.wraps(view)  # keeps cls, actions, initkwargs and csrf_exempt for the URLconf and the schema
     def cache_first_view(request, *args, **kwargs):
         if is_plain_anonymous_get(request):
-            count = deferred_count(request)
-            found = read(request, *args, count=count, **kwargs)
-            limited = None if count is None else settle_count(request, found.count)
-            if limited is not None:
-                return limited
-            response = cached_answer(request, found, public=True)
-            if response is not None:
-                response["Allow"] = allow
-                return response
-            return view(request, *args, **kwargs)
+            return answer(request, *args, **kwargs) or view(request, *args, **kwargs)
         return count_deferred(request) or view(request, *args, **kwargs)
 
     cache_first_view.counts_in_its_read = True  # ratelimit.RateLimitMiddleware.process_view leaves the count here
+    cache_first_view.cache_first_answer = answer
     return cache_first_view
+
+
+class CacheFirstMiddleware:
+    """Answers a plain anonymous GET of a cache-first view (`cache_first`) from the cache before URL resolution, as
+    Django's own cache middleware answers before the view; a miss and every other request go on to the resolver.
+
+    The innermost middleware: every other one treats the answer as any response (the rate limiter left this
+    request's count to the read, ratelimit.deferred_count). Resolving the API's nested URL patterns costs a
+    cached product read about as much as the rest of its own work (docs/performance.md, fourth round).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        route = None if hasattr(request, "urlconf") else cache_first_route(request.path_info)
+        if route is not None and is_plain_anonymous_get(request):
+            answer, kwargs = route
+            response = answer(request, **kwargs)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+
+def cache_first_route(path: str) -> tuple[Callable, dict] | None:
+    """(the cache-first answer, the view's keyword arguments) of the view the URLconf routes `path` to, or None when
+    that view is another one, or may be (the resolver then decides, as for any path)."""
+    for regex, answer in _cache_first_routes(get_resolver()):
+        match = regex.match(path)
+        if match:
+            return None if answer is None else (answer, match.groupdict())
+    return None
+
+
+@functools.lru_cache(maxsize=4)  # per resolver: a changed ROOT_URLCONF has a new one
+def _cache_first_routes(resolver) -> tuple[tuple[re.Pattern, Callable | None], ...]:
+    """The URLconf flattened, in its own order, up to its last cache-first view: (full path regex, answer) for each
+    cache-first view, (regex, None) for every pattern before one that could take the path instead (an include with
+    none inside stays one prefix, unless its prefix is empty)."""
+    routes = []
+
+    def flatten(entries, prefix: str) -> None:
+        for entry in entries:
+            regex = prefix + entry.pattern.regex.pattern.removeprefix("^")
+            if isinstance(entry, URLResolver):
+                if _has_cache_first(entry) or not entry.pattern.regex.pattern.removeprefix("^"):
+                    flatten(entry.url_patterns, regex)
+                else:
+                    routes.append((re.compile(regex), None))
+                continue
+            answer = getattr(entry.callback, "cache_first_answer", None)
+            if getattr(entry.pattern, "converters", None):
+                answer = None  # values the resolver would convert: left to it
+            routes.append((re.compile(regex), answer))
+
+    flatten(resolver.url_patterns, resolver.pattern.regex.pattern)
+    last = max((index for index, (_, answer) in enumerate(routes) if answer is not None), default=-1)
+    return tuple(routes[:last + 1])
+
+
+def _has_cache_first(resolver: URLResolver) -> bool:
+    return any(_has_cache_first(entry) if isinstance(entry, URLResolver)
+               else hasattr(entry.callback, "cache_first_answer") for entry in resolver.url_patterns)
 
 
 def conditional_response(request, *, etag: str, body: Any, public: bool) -> Response | HttpResponseNotModified:
