@@ -32,16 +32,16 @@ def _slug_key(slug: str) -> str:
     return f"catalog:slug:{hashlib.sha256(slug.encode()).hexdigest()}"
 
 
-def list_read(representation: str, base_url: str, params: list[tuple[str, str]], *, etag_only: bool,
+def list_read(representation: str, base_url: str, params: list[tuple[str, str]], *,
               count: Count | None = None) -> CachedRead:
-    """The cached list page (or its ETag) for this query and the tokens it must carry: one cache call, which makes
-    `count` too (moodmnky.cache.get_many_counted)."""
+    """The cached list page's ETag for this query and the tokens it must carry: one cache call, which makes `count`
+    too (moodmnky.cache.get_many_counted); the body comes with `full_entry()`."""
     raw = json.dumps([representation, base_url, sorted(params)])
     key = f"catalog:list:{representation}:{hashlib.sha256(raw.encode()).hexdigest()}"
-    return versioned_read([LIST_VERSION_KEYS[representation]], key, etag_only=etag_only, count=count)
+    return versioned_read([LIST_VERSION_KEYS[representation]], key, count=count)
 
 
-def product_read(lookup: str, representation: str, base_url: str, *, etag_only: bool,
+def product_read(lookup: str, representation: str, base_url: str, *,
                  count: Count | None = None) -> tuple[int | None, CachedRead]:
     """(product id, cached detail read) for an id or slug: one cache call (a slug's pointer is followed in it), which
     makes `count` too.
@@ -53,14 +53,13 @@ def product_read(lookup: str, representation: str, base_url: str, *, etag_only: 
     if is_id(lookup):
         product_id = int(lookup)
         return product_id, versioned_read([_product_version_key(product_id), TAXONOMY_VERSION_KEY],
-                                          entry.format(product_id), etag_only=etag_only, count=count)
-    wanted = etag_key(entry) if etag_only else entry
-    counted, product_id, found = get_following(cache, _slug_key(lookup), [_product_version_key("{}"), wanted],
+                                          entry.format(product_id), count=count)
+    counted, product_id, found = get_following(cache, _slug_key(lookup), [_product_version_key("{}"), etag_key(entry)],
                                                [TAXONOMY_VERSION_KEY], count)
     if product_id is None:
         return None, CachedRead(None, count=counted)
     return product_id, versioned_read([_product_version_key(product_id), TAXONOMY_VERSION_KEY],
-                                      entry.format(product_id), etag_only=etag_only, found=found, counted=counted)
+                                      entry.format(product_id), found=found, counted=counted)
 
 
 def slug_to_id(slug: str) -> int | None:

@@ -11,8 +11,10 @@ import os
 import pickle
 import threading
 import uuid
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
@@ -342,34 +344,76 @@ class Entry:
     subject: str = ""  # what the body is about (e.g. a product's slug), for lookups through a pointer
 
 
+class RecentBodies:
+    """Rendered bodies by their strong ETag, kept in this process: at most `limit` bytes, the least recently used
+    dropped first. An ETag names its bytes (http_cache.etag_of_bytes), so a body kept here never goes stale; which
+    ETag is current is read from the cache on every request (the small `:etag` entry), and the body crosses the
+    network only when this process has not seen it yet."""
+
+    def __init__(self, limit: int):
+        self.limit, self.size = limit, 0
+        self.bodies: OrderedDict[str, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, etag: str) -> bytes | None:
+        with self.lock:
+            body = self.bodies.get(etag)
+            if body is not None:
+                self.bodies.move_to_end(etag)
+            return body
+
+    def put(self, etag: str, body: bytes) -> None:
+        if len(body) > self.limit:
+            return
+        with self.lock:
+            if etag in self.bodies:
+                self.bodies.move_to_end(etag)
+                return
+            self.bodies[etag] = body
+            self.size += len(body)
+            while self.size > self.limit:
+                self.size -= len(self.bodies.popitem(last=False)[1])
+
+
+recent_bodies = RecentBodies(settings.RECENT_BODIES_BYTES)
+
+
 @dataclass(frozen=True)
 class CachedRead:
-    """What one cache call found for a read: where its entry lives, the tokens it must carry, the entry."""
+    """What one cache call found for a read: where its entry lives, the tokens it must carry, the current entry's
+    ETag (its body is fetched by `full_entry` only when it is needed)."""
 
     key: str | None  # None: this read is not stored
     versions: tuple = ()
-    entry: Entry | None = None
+    entry: Entry | None = None  # without its body
     count: int | None = None  # the rate-limit count made in the same round trip, when one was asked for
 
     def full_entry(self) -> Entry | None:
-        """The entry with its body, read now (when this read fetched the ETag entry only)."""
+        """The entry with its body: kept in this process by its ETag (`recent_bodies`), else read now."""
+        body = recent_bodies.get(self.entry.etag) if self.entry else None
+        if body is not None:
+            return replace(self.entry, body=body)
         stored = cache.get(self.key) if self.key else None
-        return Entry(*stored[1:]) if stored and stored[0] == self.versions else None
+        if not stored or stored[0] != self.versions:
+            return None
+        entry = Entry(*stored[1:])
+        recent_bodies.put(entry.etag, entry.body)
+        return entry
 
 
 def etag_key(key: str) -> str:
     return f"{key}:etag"
 
 
-def versioned_read(token_keys: list[str], key: str, *, etag_only: bool, found: dict | None = None,
-                   count: Count | None = None, counted: int | None = None) -> CachedRead:
-    """The tokens and the current entry under `key` (its `:etag` entry if `etag_only`) in one get_many, which
-    makes `count` too (get_many_counted).
+def versioned_read(token_keys: list[str], key: str, *, found: dict | None = None, count: Count | None = None,
+                   counted: int | None = None) -> CachedRead:
+    """The tokens and the current `:etag` entry of `key` in one get_many, which makes `count` too
+    (get_many_counted).
 
-    `found` is what the caller already read (token keys and entry key included), `counted` the count it made.
+    `found` is what the caller already read (token keys and the `:etag` key included), `counted` the count it made.
     Missing tokens are created (the first writer wins), and then nothing stored can be current.
     """
-    wanted = etag_key(key) if etag_only else key
+    wanted = etag_key(key)
     if found is None:
         counted, found = get_many_counted(cache, [*token_keys, wanted], count)
     versions = tuple(found.get(name) for name in token_keys)

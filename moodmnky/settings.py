@@ -131,6 +131,9 @@ CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "moodmnky")
 # A Redis that stops answering costs a request at most this long per call (then the feature's outage rule
 # applies, docs/reliability.md "Faults"); without it a black-holed Redis would hold requests for minutes.
 REDIS_TIMEOUT_SECONDS = float(os.environ.get("REDIS_TIMEOUT_SECONDS", "1"))
+# Rendered catalog bodies each process keeps by their ETag (moodmnky.cache.RecentBodies): a cache hit reads only
+# which ETag is current and serves the bytes from here.
+RECENT_BODIES_BYTES = int(os.environ.get("RECENT_BODIES_BYTES", str(16 * 1024 * 1024)))
 
 
 def redis_cache(url: str, key_prefix: str, *, fail_open: bool) -> dict:

@@ -19,7 +19,7 @@ from catalog.events import product_payload_absolute
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.http_cache import cache_first, cached_response, wants_revalidation
+from moodmnky.api.http_cache import cache_first, cached_response
 from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
 from moodmnky.cache import Count
@@ -56,8 +56,7 @@ def _once_per_request(request, what: tuple, read):
 
 def product_list_read(request, representation: str, count: Count | None = None):
     return _once_per_request(request, ("list", representation), lambda: catalog_cache.list_read(
-        representation, request.build_absolute_uri("/"), list(request.GET.lists()),
-        etag_only=wants_revalidation(request), count=count))
+        representation, request.build_absolute_uri("/"), list(request.GET.lists()), count=count))
 
 
 def product_read(request, pk: str, representation: str, count: Count | None = None):
@@ -68,8 +67,7 @@ def product_read(request, pk: str, representation: str, count: Count | None = No
 
 def _product_read(request, pk: str, representation: str, count: Count | None):
     # The tokens are read before the product, so a change committed meanwhile invalidates what we store.
-    product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"),
-                                                  etag_only=wants_revalidation(request), count=count)
+    product_id, read = catalog_cache.product_read(pk, representation, request.build_absolute_uri("/"), count=count)
     if read.entry is not None and not is_id(pk) and read.entry.subject != pk:
         read = replace(read, key=None, entry=None)  # a stale slug pointer: read the product, store nothing
     return product_id, read

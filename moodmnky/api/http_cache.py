@@ -3,8 +3,9 @@
 A cached read stores the rendered response bytes with their ETag and content type under a key, beside a
 small `<key>:etag` entry, both stamped with the version tokens current before the resource was read.
 Writers replace the tokens (see catalog.cache), so an entry whose stamp differs is never served. A read
-fetches the tokens and one of the two entries in one cache call: the `:etag` one when the client sent
-If-None-Match (a 304 never reads the body), the body otherwise; a hit serves the stored bytes as they are.
+fetches the tokens and the `:etag` entry in one cache call: a 304 needs nothing more, and a 200 serves the
+body this process keeps under that ETag (moodmnky.cache.recent_bodies), reading it from the cache only the first
+time. A hit serves the stored bytes as they are.
 """
 
 import functools
@@ -23,7 +24,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from moodmnky.api.ratelimit import count_deferred, deferred_count, settle_count
-from moodmnky.cache import CachedRead, Entry, etag_key
+from moodmnky.cache import CachedRead, Entry, etag_key, recent_bodies
 
 PUBLIC_CACHE_CONTROL = "public, max-age=60"
 PRIVATE_CACHE_CONTROL = "private, no-cache"
@@ -42,10 +43,6 @@ def etag_of(body: Any, *, representation: str) -> str:
 
 def etag_of_bytes(content: bytes, *, representation: str) -> str:
     return '"' + hashlib.sha256(representation.encode() + b":" + content).hexdigest()[:40] + '"'
-
-
-def wants_revalidation(request) -> bool:
-    return bool(request.headers.get("If-None-Match"))
 
 
 def cached_response(request, view, read: CachedRead, build: Callable[[], Any], *, representation: str,
@@ -69,21 +66,25 @@ def cached_response(request, view, read: CachedRead, build: Callable[[], Any], *
         stamp = (read.versions, entry.etag, entry.content_type)
         cache.set_many({read.key: (*stamp, entry.body, entry.subject),
                         etag_key(read.key): (*stamp, None, entry.subject)}, BODY_TIMEOUT)
+        recent_bodies.put(entry.etag, entry.body)
     return _answer(request, entry, public)
 
 
 def cached_answer(request, read: CachedRead, *, public: bool) -> HttpResponse | HttpResponseNotModified | None:
-    """The 304 or 200 the cache gives for `read` (a stale If-None-Match costs one more read, for the body);
-    None when nothing current is stored."""
+    """The 304 or 200 the cache gives for `read` (a 200 takes the body this process keeps, or reads it); None when
+    nothing current is stored."""
     entry = read.entry
-    if entry is not None and entry.body is None and not etag_matches(request.headers.get("If-None-Match", ""),
-                                                                      entry.etag):
-        entry = read.full_entry()  # the client's ETag was stale: now the body
+    if entry is not None and entry.body is None and not etag_matches(_if_none_match(request), entry.etag):
+        entry = read.full_entry()
     return None if entry is None else _answer(request, entry, public)
 
 
+def _if_none_match(request) -> str:
+    return request.META.get("HTTP_IF_NONE_MATCH", "")
+
+
 def _answer(request, entry: Entry, public: bool) -> HttpResponse | HttpResponseNotModified:
-    if etag_matches(request.headers.get("If-None-Match", ""), entry.etag):
+    if etag_matches(_if_none_match(request), entry.etag):
         response = HttpResponseNotModified()
     else:
         response = HttpResponse(entry.body, content_type=entry.content_type)

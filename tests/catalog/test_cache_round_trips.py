@@ -75,6 +75,28 @@ def test_a_cache_first_miss_reads_the_cache_once_then_stores(api_client, lookup)
     assert api_client.get(url).content == miss.content  # what it stored is served
 
 
+@pytest.mark.parametrize("lookup", ["list", "id"])
+def test_a_hit_reads_the_small_etag_entry_and_takes_the_body_this_process_keeps(api_client, lookup):
+    """The round trip of a hit reads which ETag is current, never the page; the body crosses the network only when
+    this process does not hold it yet (another worker stored it), and then once."""
+    from moodmnky.cache import recent_bodies
+
+    product = VariantFactory().product
+    url = {"list": "/api/v1/products/?limit=5", "id": f"/api/v1/products/{product.pk}/"}[lookup]
+    stored = api_client.get(url)
+    recent_bodies.bodies.pop(stored["ETag"])  # as if another worker had stored it
+
+    with redis_round_trips() as first:
+        fetched = api_client.get(url)
+    with redis_round_trips() as second:
+        kept = api_client.get(url)
+
+    assert fetched.content == kept.content == stored.content and fetched["ETag"] == kept["ETag"] == stored["ETag"]
+    assert len(first) == 2 and len(second) == 1, (first, second)  # the body once, then never again
+    read = b"".join(bytes(part) for part in second[0])
+    assert b"MGET" in read and b":etag" in read and read.count(b"catalog:") == 2 + (lookup == "id"), read
+
+
 def test_counters_on_another_redis_cost_a_round_trip_of_their_own_and_count_the_same(api_client, settings):
     """RATELIMIT_REDIS_URL naming another server: the count cannot join the read, it is made on its own first."""
     product = VariantFactory().product
