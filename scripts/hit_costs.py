@@ -2,6 +2,12 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mm_bench REDIS_URL=redis://127.0.0.1:6379/0 \\
         .venv/bin/python scripts/hit_costs.py [requests]
+        .venv/bin/python scripts/hit_costs.py --only "list hit" N   # N requests of one kind, nothing timed
+
+`--only` is for counting instructions, which unlike CPU time repeat exactly from run to run: the difference between
+`valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python scripts/hit_costs.py --only KIND N` and
+the same with 0 requests, divided by N, is the instructions one request of that kind costs (the Python process's
+own, not Redis's or the kernel's).
 
 Uses a seeded bench database (`make bench` seeds it) and Redis, with the bench's settings (DEBUG off, bench mode
 for the ceiling view, limits out of reach). Prints the Redis round trips of one request of each kind, then
@@ -53,7 +59,8 @@ def round_trips(client: Client, url: str, headers: dict) -> tuple[int, int]:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    only = sys.argv[2] if len(sys.argv) > 3 and sys.argv[1] == "--only" else None
+    count = int(sys.argv[-1]) if len(sys.argv) > 1 else 1000
     client = Client()
     product = Product.objects.active().order_by("id").values_list("id", flat=True).first()
     listing, detail = "/api/v1/products/?limit=20", f"/api/v1/products/{product}/"
@@ -66,6 +73,11 @@ def main() -> None:
         "list 304": (listing, {"HTTP_IF_NONE_MATCH": client.get(listing)["ETag"]}),
         "detail 304": (detail, {"HTTP_IF_NONE_MATCH": client.get(detail)["ETag"]}),
     }
+    if only is not None:
+        url, headers = kinds[only]
+        for _ in range(count):
+            client.get(url, **headers)
+        return
     for name, (url, headers) in kinds.items():
         status, trips = round_trips(client, url, headers)
         print(f"{name:12} status {status}, Redis round trips {trips}")
