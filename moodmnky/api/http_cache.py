@@ -178,24 +178,34 @@ def cache_first_route(path: str) -> tuple[Callable, dict] | None:
 def _cache_first_routes(resolver) -> tuple[tuple[re.Pattern, Callable | None], ...]:
     """The URLconf flattened, in its own order, up to its last cache-first view: (full path regex, answer) for each
     cache-first view, (regex, None) for every pattern before one that could take the path instead (an include with
-    none inside stays one prefix, unless its prefix is empty)."""
+    none inside stays one prefix, unless its prefix is empty).
+
+    Each regex takes at least the paths the resolver would route there, and an answer's exactly those: an
+    endpoint's `$` becomes `\\Z` (the resolver full-matches it), a pattern without `^` may start anywhere (the
+    resolver searches it), and a view behind a pattern without `^` or with converters (values the resolver would
+    convert) is left to the resolver."""
     routes = []
 
-    def flatten(entries, prefix: str) -> None:
+    def flatten(entries, prefix: str, converted: bool) -> None:
         for entry in entries:
-            regex = prefix + entry.pattern.regex.pattern.removeprefix("^")
+            source = entry.pattern.regex.pattern
+            anchored = source.startswith("^")
+            regex = prefix + (source.removeprefix("^") if anchored else ".*?" + source)
+            converts = converted or bool(getattr(entry.pattern, "converters", None))
             if isinstance(entry, URLResolver):
-                if _has_cache_first(entry) or not entry.pattern.regex.pattern.removeprefix("^"):
-                    flatten(entry.url_patterns, regex)
+                if _has_cache_first(entry) or source in ("", "^"):
+                    flatten(entry.url_patterns, regex, converts or not anchored)
                 else:
                     routes.append((re.compile(regex), None))
                 continue
             answer = getattr(entry.callback, "cache_first_answer", None)
-            if getattr(entry.pattern, "converters", None):
-                answer = None  # values the resolver would convert: left to it
+            if converts or not anchored:
+                answer = None
+            elif regex.endswith("$") and not regex.endswith("\\$"):
+                regex = regex[:-1] + "\\Z"
             routes.append((re.compile(regex), answer))
 
-    flatten(resolver.url_patterns, resolver.pattern.regex.pattern)
+    flatten(resolver.url_patterns, resolver.pattern.regex.pattern, False)
     last = max((index for index, (_, answer) in enumerate(routes) if answer is not None), default=-1)
     return tuple(routes[:last + 1])
 

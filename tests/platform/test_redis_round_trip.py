@@ -1,0 +1,156 @@
+"""moodmnky.cache.round_trip on a real Redis: scripts the server forgot are loaded again, an error reply leaves the
+kept connection in step, a connection the server closed is made again (and counts once), one kept connection per
+thread and per process, and get_many_counted counts once and reads what get_many reads."""
+
+import os
+import threading
+from types import SimpleNamespace
+
+import pytest
+import redis as redis_py
+from django.conf import settings
+from django.core.cache import caches
+from redis.exceptions import ResponseError
+
+import moodmnky.cache
+from moodmnky.cache import _COUNT, Count, _sha1, get_many_counted, redis_client_of, round_trip, run_script
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.redis,
+    pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (REDIS_URL) for its round trips"),
+]
+
+ECHO = "return ARGV[1] .. '!'"
+
+
+@pytest.fixture
+def redis():
+    """The response cache's own redis-py client (round_trip keeps one connection of its pool per thread)."""
+    return redis_client_of(caches["default"]).get_client(write=True)
+
+
+@pytest.fixture
+def other():
+    """Another client on the same Redis database, on a connection of its own (the server's view of things)."""
+    client = redis_py.Redis.from_url(settings.REDIS_URL)
+    yield client
+    client.close()
+
+
+def key(name: str) -> str:
+    return caches["default"].make_key(f"round-trip:{name}")  # under the cache's prefix: cleared between tests
+
+
+def client_id(redis) -> int:
+    return round_trip(redis, [("CLIENT", "ID")])[0]
+
+
+def test_a_script_the_server_forgot_is_loaded_again_and_runs_once(redis, other):
+    counter = key("count")
+    assert run_script(redis, _COUNT, [counter], [60]) == 1
+    other.script_flush()
+    assert other.script_exists(_sha1(_COUNT)) == [False]
+
+    assert run_script(redis, _COUNT, [counter], [60]) == 2
+    assert other.get(counter) == b"2"  # the EVALSHA the server refused did not count
+    assert other.script_exists(_sha1(_COUNT)) == [True]
+
+
+def test_every_forgotten_script_of_a_pipeline_is_loaded_and_every_reply_is_the_new_one(redis, other):
+    counter, plain = key("count"), key("plain")
+    other.set(plain, "kept")
+    round_trip(redis, [moodmnky.cache.evalsha(ECHO, [], ["warm"])], scripts=[ECHO])
+    other.script_flush()
+
+    replies = round_trip(redis, [moodmnky.cache.evalsha(_COUNT, [counter], [60]), ("GET", plain),
+                                 moodmnky.cache.evalsha(ECHO, [], ["hi"])], scripts=[_COUNT, ECHO])
+
+    assert replies == [1, b"kept", b"hi!"]
+    assert other.get(counter) == b"1"
+
+
+def test_an_error_reply_mid_pipeline_raises_and_the_kept_connection_stays_in_step(redis, other):
+    first, text, last = key("first"), key("text"), key("last")
+    other.mset({first: "1", text: "not a number", last: "2"})
+    kept = client_id(redis)
+
+    with pytest.raises(ResponseError, match="not an integer"):
+        round_trip(redis, [("GET", first), ("INCR", text), ("GET", last)])
+
+    assert round_trip(redis, [("GET", last), ("GET", first)]) == [b"2", b"1"]  # its own replies, not leftovers
+    assert round_trip(redis, [("ECHO", "next")]) == [b"next"]
+    assert client_id(redis) == kept  # the same connection, not one made again
+    assert other.get(text) == b"not a number"
+
+
+def test_a_pipeline_of_two_errors_raises_the_first_and_reads_both(redis, other):
+    text = key("text")
+    other.set(text, "x")
+
+    with pytest.raises(ResponseError, match="not an integer"):
+        round_trip(redis, [("INCR", text), ("HGET", text, "field")])  # the second: WRONGTYPE
+
+    assert round_trip(redis, [("ECHO", "after")]) == [b"after"]
+
+
+@pytest.mark.parametrize("call", ["run_script", "get_many_counted"])
+def test_after_the_server_closes_the_kept_connection_the_next_call_reconnects_and_counts_once(redis, other, call):
+    counters = caches["ratelimit"]
+    counter = redis_client_of(counters).make_key("round-trip:count")
+    kept = client_id(redis)
+    assert other.client_kill_filter(_id=kept) == 1
+
+    if call == "run_script":
+        counted = run_script(redis, _COUNT, [counter], [60])
+    else:
+        counted, _ = get_many_counted(caches["default"], ["anything"], Count(counters, "round-trip:count", 60))
+
+    assert counted == 1
+    assert other.get(counter) == b"1"
+    assert client_id(redis) not in (kept, None)
+
+
+def test_each_thread_keeps_a_connection_of_its_own(redis):
+    seen: dict[str, list[int]] = {}
+
+    def work(name: str) -> None:
+        seen[name] = [client_id(redis), client_id(redis)]
+
+    threads = [threading.Thread(target=work, args=(f"thread-{n}",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    work("main")
+
+    assert all(first == second for first, second in seen.values()), seen  # kept, not checked out per call
+    assert len({ids[0] for ids in seen.values()}) == 3, seen
+
+
+def test_a_process_whose_pid_changed_gets_a_new_connection(redis, monkeypatch):
+    before = client_id(redis)
+    assert client_id(redis) == before
+    monkeypatch.setattr(moodmnky.cache, "os", SimpleNamespace(getpid=lambda: os.getpid() + 10_000))
+
+    forked = client_id(redis)
+
+    assert forked != before
+    assert client_id(redis) == forked  # kept again in the "new" process
+
+
+def test_get_many_counted_counts_once_per_call_and_reads_what_get_many_reads():
+    cache, counters = caches["default"], caches["ratelimit"]
+    cache.set_many({"present": {"a": [1, 2]}, "number": 7, "text": "é"}, 60)
+    keys = ["present", "missing", "number", "text"]
+    count = Count(counters, "round-trip:count", 60)
+
+    calls = [get_many_counted(cache, keys, count) for _ in range(3)]
+
+    assert [counted for counted, _ in calls] == [1, 2, 3]
+    assert all(found == cache.get_many(keys) == {"present": {"a": [1, 2]}, "number": 7, "text": "é"}
+               for _, found in calls)
+    assert counters.get("round-trip:count") == 3
+    assert 0 < counters.ttl("round-trip:count") <= 60
+    assert get_many_counted(cache, keys, None) == (None, cache.get_many(keys))
+    assert counters.get("round-trip:count") == 3  # no count asked: none made
