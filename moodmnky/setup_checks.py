@@ -22,9 +22,9 @@ from django.utils.module_loading import import_string
 
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
 KEY_FIX = "set it to 50+ random characters, e.g. `python -c 'import secrets; print(secrets.token_urlsafe(50))'`"
-# This project's placeholders (Django's own `django-insecure` prefix too, for JWT_SIGNING_KEY, which Django never
-# checks). SECRET_KEY's strength is Django's security.W009, reported by the deploy check.
-INSECURE_PREFIXES = ("dev-only-insecure", SECRET_KEY_INSECURE_PREFIX, "test-only", "bench-only")
+# This project's placeholders (settings.py, tests/settings.py, the bench). Django's own `django-insecure-` one is
+# Django's security.W009 for SECRET_KEY; JWT_SIGNING_KEY, which Django never checks, is held to it here.
+PLACEHOLDERS = ("dev-only-insecure", "test-only", "bench-only")
 HOSTS_FIX = "ALLOWED_HOSTS=shop.example.com,api.example.com (the names clients use)"
 HTTPS_FIX = "HTTPS_ONLY=1 (the default with DEBUG off) and serve TLS"
 # The environment variable that fixes each of Django's deployment warnings here (else Django's own hint).
@@ -49,8 +49,7 @@ class Check:
 def setup_checks(*, wait_for_worker: float = 0) -> list[Check]:
     """Every check, in the order an operator fixes them (secrets and hosts first, then the services). A check
     that cannot even run (the database is down, say) is a FAIL saying why, never a crash of the report."""
-    checks = [("SECRET_KEY", lambda: check_key("SECRET_KEY", settings.SECRET_KEY)),
-              ("JWT_SIGNING_KEY", lambda: check_key("JWT_SIGNING_KEY", settings.JWT_SIGNING_KEY)),
+    checks = [("SECRET_KEY", check_secret_key), ("JWT_SIGNING_KEY", check_jwt_signing_key),
               ("check --deploy", check_deploy), ("ALLOWED_HOSTS", check_allowed_hosts), ("proxy", check_proxy),
               ("database", check_database), ("migrations", check_migrations), ("Redis", check_redis),
               ("worker", lambda: check_worker(wait=wait_for_worker)), ("mail", check_mail),
@@ -67,20 +66,26 @@ def _run(name: str, check) -> list[Check]:
     return result if isinstance(result, list) else [result]
 
 
-def check_key(name: str, value: str) -> Check:
-    """A placeholder fails either key; Django's strength rule (security.W009) is applied here to JWT_SIGNING_KEY
-    only, as Django's deploy check already applies it to SECRET_KEY."""
-    if not value or value.startswith(INSECURE_PREFIXES):
-        return Check(name, FAIL, "missing or a development placeholder", KEY_FIX)
-    if name != "SECRET_KEY" and (len(value) < SECRET_KEY_MIN_LENGTH
-                                 or len(set(value)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS):
-        return Check(name, FAIL, f"weak: {len(value)} characters, {len(set(value))} distinct", KEY_FIX)
-    if name == "JWT_SIGNING_KEY" and value == settings.SECRET_KEY:
-        return Check(name, WARN, "the same as SECRET_KEY: one leak exposes sessions and tokens alike",
+def check_secret_key() -> Check:
+    """This project's placeholders only: the rest (Django's `django-insecure-` prefix, length, distinct characters)
+    is Django's security.W009, reported by the deploy check, so a weak key is one FAIL, not two."""
+    if settings.SECRET_KEY.startswith(PLACEHOLDERS):
+        return Check("SECRET_KEY", FAIL, "a development placeholder", KEY_FIX)
+    return Check("SECRET_KEY", OK, "not a placeholder (its strength: Django's security.W009)")
+
+
+def check_jwt_signing_key() -> Check:
+    """A placeholder, Django's strength rule for SECRET_KEY (security.W009, which Django applies to SECRET_KEY
+    only) and SECRET_KEY's own value."""
+    value = settings.JWT_SIGNING_KEY
+    if not value or value.startswith((*PLACEHOLDERS, SECRET_KEY_INSECURE_PREFIX)):
+        return Check("JWT_SIGNING_KEY", FAIL, "missing or a development placeholder", KEY_FIX)
+    if len(value) < SECRET_KEY_MIN_LENGTH or len(set(value)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS:
+        return Check("JWT_SIGNING_KEY", FAIL, f"weak: {len(value)} characters, {len(set(value))} distinct", KEY_FIX)
+    if value == settings.SECRET_KEY:
+        return Check("JWT_SIGNING_KEY", WARN, "the same as SECRET_KEY: one leak exposes sessions and tokens alike",
                      "give JWT_SIGNING_KEY its own random value")
-    if name == "SECRET_KEY":
-        return Check(name, OK, "not a placeholder (its strength: Django's security.W009)")
-    return Check(name, OK, f"{len(value)} characters")
+    return Check("JWT_SIGNING_KEY", OK, f"{len(value)} characters")
 
 
 def check_deploy() -> list[Check]:

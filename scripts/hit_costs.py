@@ -20,20 +20,16 @@ import sys
 import tempfile
 import time
 import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.update({
+from script_setup import django_setup
+
+django_setup(environ={
     "DJANGO_SETTINGS_MODULE": "moodmnky.settings", "DEBUG": "0", "HTTPS_ONLY": "0",
     "SECRET_KEY": "bench-only-secret-key-" + "b" * 40, "JWT_SIGNING_KEY": "bench-only-jwt-key-" + "j" * 40,
     "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "WARNING", "PAYMENT_GATEWAY": "test",
     "CACHE_KEY_PREFIX": f"hits-{uuid.uuid4().hex[:8]}", "RATE_LIMIT_ANON": "1000000000/h",
     "BENCH_STATS_DIR": tempfile.mkdtemp(prefix="hit-costs-"),
 })
-
-import django  # noqa: E402
-
-django.setup()
 
 from django.test import Client  # noqa: E402
 from redis.connection import AbstractConnection  # noqa: E402

@@ -10,21 +10,14 @@ workload N times with Django's test Client. Not part of the test run; figures go
 
 import argparse
 import json
-import os
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-
-import django  # noqa: E402
-from django.conf import settings  # noqa: E402
+from script_setup import django_setup
 
 # Tasks are queued in the database as in production (the test settings run them inline, which would
 # count every webhook fan-out in the checkout's figures).
-settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-django.setup()
+django_setup(environ_defaults={"DJANGO_SETTINGS_MODULE": "tests.settings"},
+             settings={"TASKS": {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}})
 
 from django.core.cache import cache, caches  # noqa: E402
 from django.db import connection  # noqa: E402

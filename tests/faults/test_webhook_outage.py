@@ -31,7 +31,6 @@ pytestmark = [
                                                              "database-specific"),
 ]
 
-RECEIVER_PORT = free_port()  # not a fixed port, which another test run may hold (see RedisServer)
 MINUTE = timedelta(minutes=1)
 
 
@@ -57,9 +56,11 @@ class SimulatedClock:
 
 
 class Receiver:
-    """127.0.0.1:RECEIVER_PORT: not listening (connection refused), then answering `status`."""
+    """A port of 127.0.0.1 nothing listens on (connection refused), then answering `status`."""
 
     def __init__(self):
+        self.port = free_port()  # not a fixed port, which another test run may hold (see RedisServer)
+        self.url = f"http://127.0.0.1:{self.port}/hook"
         self.server: HTTPServer | None = None
         self.status = 500
         self.received: list[tuple[str, int]] = []  # (event id, status answered), in arrival order
@@ -68,7 +69,7 @@ class Receiver:
     def listen(self, status: int) -> None:
         self.status = status
         if self.server is None:
-            self.server = HTTPServer(host="127.0.0.1", port=RECEIVER_PORT)
+            self.server = HTTPServer(host="127.0.0.1", port=self.port)
             self.server.expect_request("/hook").respond_with_handler(self._answer)
             self.server.start()
 
@@ -125,7 +126,7 @@ def run_until_quiet(clock: SimulatedClock, *, limit: timedelta) -> None:
 
 @pytest.mark.usefixtures("database_queue")
 def test_a_receiver_down_for_an_hour_gets_every_event_once_it_returns(receiver):
-    subscription = services.subscription_create(url=f"http://127.0.0.1:{RECEIVER_PORT}/hook", events=["*"])
+    subscription = services.subscription_create(url=receiver.url, events=["*"])
     clock, sent = SimulatedClock(), []
 
     # The hour: connection refused for 30 minutes, then 500s; an event every 5 minutes, cron every minute.
@@ -165,7 +166,7 @@ def test_a_receiver_down_for_an_hour_gets_every_event_once_it_returns(receiver):
 def test_a_receiver_down_for_a_day_disables_the_subscription_and_the_operator_gets_everything_back(receiver):
     """Past every retry (about 20 h) deliveries fail; 5 in a row disable the subscription. The operator's
     path (docs/webhooks.md "Retries"): turn it back on, then `redeliver_webhooks --failed --since 48h`."""
-    subscription = services.subscription_create(url=f"http://127.0.0.1:{RECEIVER_PORT}/hook", events=["*"])
+    subscription = services.subscription_create(url=receiver.url, events=["*"])
     clock = SimulatedClock()
     receiver.listen(500)
     sent = [record(n) for n in range(6)]

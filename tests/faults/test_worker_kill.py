@@ -14,9 +14,11 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from moodmnky import services
 from moodmnky.services import tasks_requeue_lost
 from orders.tasks import order_email_send
 from tests.webhooks.test_worker import db_worker
@@ -45,16 +47,21 @@ def test_a_task_running_past_its_lease_is_requeued_and_one_that_took_down_every_
     assert tasks_requeue_lost() == (0, 0)
 
 
-def test_requeueing_lost_tasks_takes_one_update_per_batch_however_many_were_lost(settings,
-                                                                                  django_assert_max_num_queries):
+def test_requeueing_lost_tasks_takes_one_update_per_batch_however_many_were_lost(settings, monkeypatch):
     settings.TASK_LEASE_SECONDS = 600
+    monkeypatch.setattr(services, "REQUEUE_BATCH", 5)
     old = timezone.now() - timedelta(seconds=601)
     lost = [_running(started_at=old, worker_ids=["w1"]) for _ in range(12)]
     poisonous = [_running(started_at=old, worker_ids=["w1", "w2", "w3"]) for _ in range(5)]
 
-    with django_assert_max_num_queries(5):  # SELECT … FOR UPDATE, one UPDATE, one bulk UPDATE, the savepoint pair
+    with CaptureQueriesContext(connection) as queries:
         assert tasks_requeue_lost() == (12, 5)
 
+    requeues = [query["sql"].replace("-", "") for query in queries.captured_queries
+                if query["sql"].startswith("UPDATE") and "'READY'" in query["sql"]]
+    # 12 tasks in batches of 5: three UPDATEs of 5, 5 and 2 tasks, each task in exactly one of them.
+    assert [sum(task.pk.hex in sql for task in lost) for sql in requeues] == [5, 5, 2]
+    assert all(sum(task.pk.hex in sql for sql in requeues) == 1 for task in lost)
     statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
     assert {statuses[task.pk] for task in lost} == {"READY"} and {statuses[task.pk] for task in poisonous} == {"FAILED"}
     assert DBTaskResult.objects.filter(started_at__isnull=True).count() == 12

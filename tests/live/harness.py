@@ -10,7 +10,6 @@ group: gunicorn's workers and anything they started go with it.
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -29,9 +28,10 @@ import httpx
 from django.conf import settings
 from django.db import connection
 
+from tests.ports import free_port, free_ports
+
 BASE_DIR = Path(settings.BASE_DIR)
 T = TypeVar("T")
-DEFAULT_PORTS = "8270-8289"
 # Limits of the live servers: high enough that the loads never meet them (every request comes from 127.0.0.1),
 # except /auth/..., which the scale-out test drives past its limit on purpose (per day: no window ends mid-test).
 AUTH_LIMIT = 20
@@ -42,27 +42,6 @@ RATE_LIMITS = {"RATE_LIMIT_ANON": "1000000/h", "RATE_LIMIT_CUSTOMER": "1000000/h
 def long_run() -> bool:
     """RELIABILITY_LONG=1 (`make reliability`) scales the soak and fault durations from CI's bounded runs."""
     return os.environ.get("RELIABILITY_LONG", "") not in ("", "0")
-
-
-def free_ports(count: int) -> list[int]:
-    """`count` ports of LIVE_PORTS (a range "first-last", default 8270-8289) that nothing listens on."""
-    first, last = (int(part) for part in os.environ.get("LIVE_PORTS", DEFAULT_PORTS).split("-"))
-    # Under pytest-xdist each worker process may start its own servers: each takes a slice of the range.
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
-    size = (last - first + 1) // max(workers, 1)
-    first, last = first + worker * size, first + (worker + 1) * size - 1
-    ports = []
-    for port in range(first, last + 1):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        ports.append(port)
-        if len(ports) == count:
-            return ports
-    raise RuntimeError(f"fewer than {count} free ports in LIVE_PORTS={first}-{last}")
 
 
 def database_url() -> str:
@@ -337,7 +316,7 @@ def at_once(calls: list[Callable[[], T]], *, timeout: float = 120) -> list[T]:
 
 
 class Receiver:
-    """A webhook receiver on 127.0.0.1 (a port of LIVE_PORTS) answering 200 to every POST and counting what
+    """A webhook receiver on 127.0.0.1 (a free port) answering 200 to every POST and counting what
     arrived: `received[(path, webhook-id)]` and `deliveries[(path, X-Mood-Mnky-Delivery)]`."""
 
     def __init__(self):
@@ -359,7 +338,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", free_ports(1)[0]), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
