@@ -11,6 +11,7 @@ import os
 import pickle
 import threading
 import uuid
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
@@ -219,16 +220,27 @@ class _KeptConnections(threading.local):
         self.pid, self.connections = None, {}
 
 
+class _Kept:
+    """A thread's connection of one pool. When the thread ends its thread-local data goes, and with it this object,
+    whose finalizer gives the connection back to the pool: threads that come and go do not use the pool up."""
+
+    __slots__ = ("connection", "__weakref__")
+
+    def __init__(self, pool):
+        self.connection = pool.get_connection()
+        weakref.finalize(self, pool.release, self.connection)
+
+
 _kept = _KeptConnections()
 
 
 def _kept_connection(pool):
     if _kept.pid != os.getpid():  # a forked process: its parent's sockets are not its own
         _kept.pid, _kept.connections = os.getpid(), {}
-    connection = _kept.connections.get(pool)
-    if connection is None:
-        connection = _kept.connections[pool] = pool.get_connection()
-    return connection
+    kept = _kept.connections.get(pool)
+    if kept is None:
+        kept = _kept.connections[pool] = _Kept(pool)
+    return kept.connection
 
 
 _COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])"

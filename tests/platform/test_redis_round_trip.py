@@ -4,7 +4,6 @@ thread and per process, and get_many_counted counts once and reads what get_many
 
 import os
 import threading
-from types import SimpleNamespace
 
 import pytest
 import redis as redis_py
@@ -113,30 +112,61 @@ def test_after_the_server_closes_the_kept_connection_the_next_call_reconnects_an
 
 def test_each_thread_keeps_a_connection_of_its_own(redis):
     seen: dict[str, list[int]] = {}
+    together = threading.Barrier(2)
 
     def work(name: str) -> None:
         seen[name] = [client_id(redis), client_id(redis)]
+        if name != "main":
+            together.wait(timeout=10)  # both threads alive at once (an ended thread gives its connection back)
 
+    work("main")  # the main thread's connection, held while the threads run
     threads = [threading.Thread(target=work, args=(f"thread-{n}",)) for n in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    work("main")
 
     assert all(first == second for first, second in seen.values()), seen  # kept, not checked out per call
     assert len({ids[0] for ids in seen.values()}) == 3, seen
 
 
-def test_a_process_whose_pid_changed_gets_a_new_connection(redis, monkeypatch):
-    before = client_id(redis)
-    assert client_id(redis) == before
-    monkeypatch.setattr(moodmnky.cache, "os", SimpleNamespace(getpid=lambda: os.getpid() + 10_000))
+def test_a_thread_that_ends_gives_its_connection_back_to_the_pool(redis):
+    """Threads that come and go (a thread per request, a test's workers) must not use the pool up: more threads
+    than the pool's limit, one after the other, each reuse a connection an ended thread gave back."""
+    pool = redis.connection_pool
+    ids, errors = set(), []
 
-    forked = client_id(redis)
+    def work() -> None:
+        try:
+            ids.add(client_id(redis))
+        except Exception as error:  # noqa: BLE001  (collected, asserted below)
+            errors.append(error)
 
-    assert forked != before
-    assert client_id(redis) == forked  # kept again in the "new" process
+    for _ in range(pool.max_connections + 20):
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+
+    assert errors == []
+    assert len(ids) <= 2, ids  # the connection an ended thread gave back is the next thread's
+
+
+def test_a_forked_process_makes_its_own_connection_and_leaves_its_parents_alone(redis):
+    parent = client_id(redis)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its parent's socket is not its own
+        try:
+            os.write(write, str(client_id(redis)).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child = int(os.read(read, 64) or 0)
+    os.close(read)
+
+    assert child and child != parent
+    assert client_id(redis) == parent  # the parent's kept connection still answers, in step
 
 
 def test_get_many_counted_counts_once_per_call_and_reads_what_get_many_reads():
