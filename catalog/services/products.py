@@ -257,7 +257,7 @@ def _announce(product: Product, event_type: str, *, actor: Actor, old_slugs: lis
     for field, value in changes.items():
         setattr(product, field, value)
     catalog_cache.invalidate_products([product.pk], slugs=[*old_slugs, product.slug])
-    product.event_payload = product_payload(product)  # built once: the API's answer reuses it
+    product.event_payload = product_payload(product)  # built once: the API's answer reuses it (Product.event_payload)
     record_event(event_type, product.event_payload, actor=actor)
     return product
 
