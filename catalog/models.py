@@ -101,6 +101,11 @@ class Product(models.Model):
 
     objects = ProductQuerySet.as_manager()
 
+    # Not a column: on the instance a catalog service returns after announcing a write, the payload of the
+    # webhook event it recorded (catalog.events.product_payload), which the API answers with instead of building
+    # it again. None on any other instance, and on writes inside product_changes_batched() (announced later).
+    event_payload: dict | None = None
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [

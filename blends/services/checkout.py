@@ -1,6 +1,6 @@
 """What the orders app calls for a blend line: prepare it (formulation + IFRA), take and release note stock."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -122,13 +122,18 @@ def blend_lines_take_stock(*, lines: Sequence[BlendLine], reference: str, actor:
 
 def blend_snapshots_lock_stock(*, snapshots: Iterable[dict]) -> None:
     """Lock (ascending note id) the notes whose grams blend_snapshots_release_stock will put back."""
-    note_rows_lock(component["note_id"] for snapshot in snapshots
-                   for component in snapshot["formulation"]["components"])
+    note_rows_lock(note_id for note_id, _ in _snapshot_grams(snapshots))
 
 
 def blend_snapshots_release_stock(*, snapshots: Iterable[dict], reference: str, actor: Actor) -> None:
     """Put back the grams recorded in order-line snapshots (BlendLine.snapshot()) when an order is cancelled."""
-    items = [(component["note_id"], Decimal(component["grams"]))
-             for snapshot in snapshots for component in snapshot["formulation"]["components"]]
+    items = list(_snapshot_grams(snapshots))
     if items:
         note_stock_release_many(items=items, reference=reference, actor=actor)
+
+
+def _snapshot_grams(snapshots: Iterable[dict]) -> Iterator[tuple[int, Decimal]]:
+    """(note_id, grams) of every component formulated in these order-line snapshots."""
+    for snapshot in snapshots:
+        for component in snapshot["formulation"]["components"]:
+            yield component["note_id"], Decimal(component["grams"])

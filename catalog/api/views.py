@@ -223,8 +223,8 @@ class ProductViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def _admin_data(self, product: Product) -> dict:
         """The admin body of a product a service just wrote: the payload of its webhook event, with absolute
         media URLs (else built from its relations, already loaded)."""
-        if (payload := getattr(product, "event_payload", None)) is not None:
-            return product_payload_absolute(payload, self.request.build_absolute_uri)
+        if product.event_payload is not None:
+            return product_payload_absolute(product.event_payload, self.request.build_absolute_uri)
         return s.AdminProductSerializer(product, context={"request": self.request}).data
 
 

@@ -21,7 +21,7 @@ from catalog.models import Category, Collection, Product, ProductMedia, Variant
 from catalog.rules import RESERVED_SLUGS, product_slug_check, product_tags_clean, variant_backorder_check
 from catalog.selectors import product_prefetches
 from catalog.services.common import UNSET, save_checked
-from catalog.services.locks import catalog_rows_lock, products_lock
+from catalog.services.locks import products_lock
 from catalog.services.stock import stock_move
 from moodmnky.actors import Actor
 from moodmnky.errors import NotFoundError, ValidationFailedError
@@ -207,12 +207,15 @@ def product_changes_batched() -> Iterator[None]:
         return
     pending: dict[int, tuple[str, Actor, list[str]]] = {}
     token = _batch.set(pending)
-    try:
-        yield
-    finally:
-        _batch.reset(token)
-    with transaction.atomic():
-        catalog_rows_lock(product_ids=pending)  # all at once, in the lock order (held already by most writers)
+    # The block and its announcements are one transaction (the caller's, if any: no savepoint). A product gets
+    # into `pending` only through a writer of this module that locked it in this transaction, after its variants
+    # (_product_locked, _variant_locked, _media_locked), or inserted it (product_create): the rows are still held
+    # here, so _product_row_locked below waits for nothing and nothing is locked again.
+    with transaction.atomic(savepoint=False):
+        try:
+            yield
+        finally:
+            _batch.reset(token)
         for product_id, (event_type, actor, old_slugs) in sorted(pending.items()):
             _announce(_product_row_locked(product_id), event_type, actor=actor, old_slugs=old_slugs)
 
@@ -254,7 +257,7 @@ def _announce(product: Product, event_type: str, *, actor: Actor, old_slugs: lis
     for field, value in changes.items():
         setattr(product, field, value)
     catalog_cache.invalidate_products([product.pk], slugs=[*old_slugs, product.slug])
-    product.event_payload = product_payload(product)  # built once: the API's answer reuses it
+    product.event_payload = product_payload(product)  # built once: the API's answer reuses it (Product.event_payload)
     record_event(event_type, product.event_payload, actor=actor)
     return product
 

@@ -22,7 +22,7 @@ def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, descri
                   actor: Actor = SYSTEM) -> LoyaltyTransaction | None:
     """Award 1 point per whole currency unit of a paid order's total. Once per order: a second call
     returns the first award. An order under one currency unit earns nothing (None)."""
-    locked = customer_lock(customer.pk)
+    _balance_locked(customer)
     # A statement of its own, after the lock: one that also locked would read the ledger as it was before the
     # wait, and miss an award committed by the transaction it waited for.
     earned = LoyaltyTransaction.objects.filter(customer_id=customer.pk, order_id=order_id, type=Type.EARN).first()
@@ -31,7 +31,7 @@ def loyalty_award(*, customer: Customer, order_id: UUID, amount: Decimal, descri
     points = points_for(amount)
     if points == 0:
         return None
-    return _post(customer, locked, type=Type.EARN, points=points, order_id=order_id, amount=amount, actor=actor,
+    return _post(customer, type=Type.EARN, points=points, order_id=order_id, amount=amount, actor=actor,
                  description=description or f"Points for order {order_id}")
 
 
@@ -45,7 +45,7 @@ def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, desc
     """
     if Decimal(amount) <= 0:
         raise ValidationFailedError("The refunded amount must be positive.", field="amount")
-    locked = customer_lock(customer.pk)
+    _balance_locked(customer)
     earned = LoyaltyTransaction.objects.filter(order_id=order_id, type=Type.EARN, customer_id=customer.pk).first()
     if earned is None:
         return None
@@ -54,7 +54,7 @@ def loyalty_reverse(*, customer: Customer, order_id: UUID, amount: Decimal, desc
     refunded = min((before["refunded"] or Decimal("0")) + Decimal(amount), earned.amount)
     should_be_reversed = earned.points - points_for(earned.amount - refunded)
     points = -(should_be_reversed + (before["points"] or 0))  # before["points"] is zero or negative
-    return _post(customer, locked, type=Type.REVERSE, points=points, order_id=order_id, amount=amount, actor=actor,
+    return _post(customer, type=Type.REVERSE, points=points, order_id=order_id, amount=amount, actor=actor,
                  description=description or f"Refund on order {order_id}")
 
 
@@ -64,10 +64,10 @@ def loyalty_redeem(*, customer: Customer, points: int, order_id: UUID | None = N
     """Spend points; more than the balance raises InsufficientPointsError. Lifetime points stay."""
     if points <= 0:
         raise ValidationFailedError("Redeem a positive number of points.", field="points")
-    locked = customer_lock(customer.pk)
-    if locked.loyalty_points < points:
-        raise InsufficientPointsError(available=locked.loyalty_points)
-    return _post(customer, locked, type=Type.REDEEM, points=-points, order_id=order_id, actor=actor,
+    _balance_locked(customer)
+    if customer.loyalty_points < points:
+        raise InsufficientPointsError(available=customer.loyalty_points)
+    return _post(customer, type=Type.REDEEM, points=-points, order_id=order_id, actor=actor,
                  description=description or "Points redeemed")
 
 
@@ -75,9 +75,9 @@ def loyalty_redeem(*, customer: Customer, points: int, order_id: UUID | None = N
 def loyalty_adjust(*, customer: Customer, points: int, description: str, actor: Actor) -> LoyaltyTransaction:
     """A manual correction by staff, under the rules of loyalty_adjust_check."""
     description = (description or "").strip()
-    locked = customer_lock(customer.pk)
-    loyalty_adjust_check(points=points, description=description, balance=locked.loyalty_points)
-    return _post(customer, locked, type=Type.ADJUST, points=points, description=description, actor=actor)
+    _balance_locked(customer)
+    loyalty_adjust_check(points=points, description=description, balance=customer.loyalty_points)
+    return _post(customer, type=Type.ADJUST, points=points, description=description, actor=actor)
 
 
 def loyalty_adjust_check(*, points: int | None, description: str, balance: int) -> None:
@@ -98,15 +98,20 @@ def loyalty_adjust_check(*, points: int | None, description: str, balance: int) 
                 errors=errors, **({"available": balance} if error is InsufficientPointsError else {}))
 
 
-def _post(customer: Customer, locked: Customer, *, type: str, points: int, actor: Actor,
-          **fields) -> LoyaltyTransaction:
-    """Write the ledger row and move the balance; `locked` is the customer's row as read under its lock in this
-    transaction, so the new balance is known without reading it back."""
+def _balance_locked(customer: Customer) -> None:
+    """Lock the customer's row for this transaction and put its balance, as read under the lock, on `customer`
+    (the caller's instance): _post then moves it, so the new balance is known without reading it back."""
+    locked = customer_lock(customer.pk)
+    customer.loyalty_points, customer.lifetime_points = locked.loyalty_points, locked.lifetime_points
+
+
+def _post(customer: Customer, *, type: str, points: int, actor: Actor, **fields) -> LoyaltyTransaction:
+    """Write the ledger row and move the balance of `customer`, read by _balance_locked in this transaction."""
     row = LoyaltyTransaction.objects.create(customer_id=customer.pk, type=type, points=points,
                                             created_by=actor.user if actor.user_id is not None else None, **fields)
     lifetime = 0 if type == Type.REDEEM else points
     Customer.objects.filter(pk=customer.pk).update(loyalty_points=F("loyalty_points") + points,
                                                    lifetime_points=F("lifetime_points") + lifetime)
-    customer.loyalty_points = locked.loyalty_points + points
-    customer.lifetime_points = locked.lifetime_points + lifetime
+    customer.loyalty_points += points
+    customer.lifetime_points += lifetime
     return row

@@ -117,4 +117,4 @@ def _checkout(*, cart_id, customer, email, shipping_address, shipping_method, bi
         payment_take(order=order, gateway=gateway, token=payment_token, actor=actor, outbox=outbox, charges=charges)
         cart_mark_checked_out(cart=cart)
         written.update(order_id=order.pk, emails=list(outbox.emails))
-        return outbox.send(order.pk, actor=actor, created_now=True)
+        return outbox.send(order.pk, actor=actor)

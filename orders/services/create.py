@@ -61,4 +61,4 @@ def order_admin_create(*, lines: list[dict], shipping_address: dict, actor: Acto
         if payment:
             payment_take(order=order, gateway=gateway, token=payment.get("token", ""), actor=actor, outbox=outbox,
                          charges=charges)
-        return outbox.send(order.pk, actor=actor, created_now=True)
+        return outbox.send(order.pk, actor=actor)

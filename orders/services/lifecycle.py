@@ -65,13 +65,13 @@ class Outbox:
     emails: list[tuple[str, dict]] = field(default_factory=list)
     timeline: list[OrderEvent] = field(default_factory=list)  # OrderEvents built (and timed) as they happened
 
-    def send(self, order_id, *, actor: Actor, created_now: bool = False) -> Order:
+    def send(self, order_id, *, actor: Actor) -> Order:
         """Write the timeline rows and record the webhook events in the caller's transaction (one INSERT
         each, in the order they happened), queue the emails for after its commit; returns the order
-        loaded as the API shows it (`created_now`: the caller created it in this transaction)."""
+        loaded as the API shows it."""
         if self.timeline:
             OrderEvent.objects.bulk_create(self.timeline)
-        order = order_queryset(created_now=created_now).get(pk=order_id)
+        order = order_queryset(created_now=self._created_now(order_id)).get(pk=order_id)
         if self.webhooks:
             payload = order_payload(order)
             record_events([(event_type, payload) for event_type in self.webhooks], actor=actor)
@@ -81,6 +81,13 @@ class Outbox:
             transaction.on_commit(lambda kind=kind, data=data: email_enqueue(str(order.pk), kind, data), robust=True)
         self.webhooks, self.emails, self.timeline = [], [], []
         return order
+
+    def _created_now(self, order_id) -> bool:
+        """The order was created in the transaction still open: this outbox holds its `created` event, which
+        only the service that creates an order adds, in the transaction that creates it (checkout and
+        staff-created orders) — the check order_queryset(created_now=True) relies on, not the caller's word."""
+        return connection.in_atomic_block and any(
+            event.type == OrderEvent.Type.CREATED and event.order_id == order_id for event in self.timeline)
 
 
 def email_enqueue(order_id: str, kind: str, data: dict) -> None:
