@@ -29,6 +29,7 @@ from moodmnky.cache import CachedRead, Entry, etag_key, recent_bodies
 PUBLIC_CACHE_CONTROL = "public, max-age=60"
 PRIVATE_CACHE_CONTROL = "private, no-cache"
 VARY = ("Accept", "Authorization", "X-API-Key")
+VARY_HEADER = ", ".join(VARY)
 BODY_TIMEOUT = 60 * 10
 # Accept values DRF's negotiation answers with the envelope renderer exactly as stored (no media type parameters,
 # which could ask for another rendering, such as `indent`).
@@ -228,7 +229,10 @@ def conditional_response(request, *, etag: str, body: Any, public: bool) -> Resp
 def _with_cache_headers(response, etag: str, public: bool):
     response["ETag"] = etag
     response["Cache-Control"] = PUBLIC_CACHE_CONTROL if public else PRIVATE_CACHE_CONTROL
-    patch_vary_headers(response, VARY)
+    if response.has_header("Vary"):
+        patch_vary_headers(response, VARY)
+    else:  # what patch_vary_headers writes on a response without one, without parsing
+        response["Vary"] = VARY_HEADER
     return response
 
 
