@@ -150,8 +150,8 @@ def redis_client_of(cache_obj):
 def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
     """Add one to the counter `key`, created at 0 to live `timeout` seconds; its new value (None: unavailable).
 
-    On Redis one command in one round trip: a script (SET NX EX, then INCR), atomic like the MULTI/EXEC it
-    replaces but with one reply to parse instead of four. Elsewhere add() then incr(), as django-ratelimit counts.
+    On Redis `SET NX EX` then `INCR` in one round trip (`counting`). Elsewhere add() then incr(), as django-ratelimit
+    counts.
     """
     client = redis_client_of(cache_obj)
     if client is None:
@@ -161,7 +161,7 @@ def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
             return cache_obj.incr(key)
         except ValueError:  # expired between add() and incr()
             return None
-    return run_script(client.get_client(write=True), _COUNT, [client.make_key(key)], [timeout])
+    return round_trip(client.get_client(write=True), counting(client.make_key(key), timeout))[1]
 
 
 def run_script(redis, source: str, keys: list, args: list):
@@ -245,7 +245,12 @@ def _kept_connection(pool):
     return kept.connection
 
 
-_COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])"
+def counting(counter: str, timeout: int) -> list[tuple]:
+    """The commands that count one request in `counter` (made, prefixed key), created at 0 to live `timeout` seconds;
+    the second reply is the count. They need no script to be safe: a counter's key names its window
+    (django-ratelimit's key) and it is created to live past that window's end, so it cannot expire between them
+    while its window is used. A script costs Redis three times what the two commands do."""
+    return [("SET", counter, 0, "NX", "EX", timeout), ("INCR", counter)]
 
 
 @dataclass(frozen=True)
@@ -265,7 +270,7 @@ def same_redis(cache_obj, other) -> bool:
     return client is not None and other_client is not None and client._server == other_client._server
 
 
-# Counts (when ARGV[1] is not empty: SET NX EX then INCR of KEYS[1], as _COUNT does), for _COUNT_AND_FOLLOW.
+# Counts (when ARGV[1] is not empty: SET NX EX then INCR of KEYS[1], as `counting` does), for _COUNT_AND_FOLLOW.
 _COUNTED = """
 local count = false
 if ARGV[1] ~= '' then
@@ -302,12 +307,8 @@ def _counted_script(client, source: str, count: Count | None, keys: list, args: 
 
 
 def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[int | None, dict]:
-    """(the count, cache_obj.get_many(keys)): one round trip when there is a count (the counter's `SET NX EX` and
-    `INCR` and an `MGET`, pipelined); a miss and no count while Redis is down.
-
-    The two counting commands need no script to be safe: a counter's key names its window (django-ratelimit's key)
-    and it is created to live past that window's end, so it cannot expire between them while its window is used.
-    A script costs Redis three times what the three commands do."""
+    """(the count, cache_obj.get_many(keys)): one round trip when there is a count (`counting` and an `MGET`,
+    pipelined); a miss and no count while Redis is down."""
     if count is None:
         return None, cache_obj.get_many(keys)
     client = redis_client_of(cache_obj)
@@ -316,8 +317,7 @@ def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[i
     counter = redis_client_of(count.counters).make_key(count.key)
     try:
         _, counted, values = round_trip(client.get_client(write=True), [
-            ("SET", counter, 0, "NX", "EX", count.timeout), ("INCR", counter),
-            ("MGET", *(client.make_key(key) for key in keys))])
+            *counting(counter, count.timeout), ("MGET", *(client.make_key(key) for key in keys))])
     except REDIS_ERRORS as exc:  # fail open: a miss, and nothing counted
         logger.warning("Cache unavailable, a read served without it: %s", exc)
         return None, {}

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from redis.exceptions import ResponseError
 
 import moodmnky.cache
-from moodmnky.cache import _COUNT, Count, _sha1, get_many_counted, redis_client_of, round_trip, run_script
+from moodmnky.cache import Count, _sha1, get_many_counted, redis_client_of, round_trip, run_script
 
 pytestmark = [
     pytest.mark.django_db,
@@ -21,6 +21,7 @@ pytestmark = [
 ]
 
 ECHO = "return ARGV[1] .. '!'"
+_COUNT = "redis.call('SET', KEYS[1], 0, 'NX', 'EX', ARGV[1])\nreturn redis.call('INCR', KEYS[1])"  # a counting script
 
 
 @pytest.fixture
