@@ -221,7 +221,7 @@ def conditional_response(request, *, etag: str, body: Any, public: bool) -> Resp
 
     `public` bodies may be kept by shared caches for a minute; private ones must be revalidated.
     """
-    response = HttpResponseNotModified() if etag_matches(request.headers.get("If-None-Match", ""), etag) \
+    response = HttpResponseNotModified() if etag_matches(_if_none_match(request), etag) \
         else Response(body)
     return _with_cache_headers(response, etag, public)
 
