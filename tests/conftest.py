@@ -2,13 +2,12 @@ import ipaddress
 import socket
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache, caches
 from rest_framework.test import APIClient
 
 from moodmnky.models import SCOPES
 from moodmnky.services import api_key_create
 from moodmnky.tokens import tokens_for
+from tests.caches import clear_caches
 from tests.customers.factories import CustomerFactory
 
 # Slow tests whose outcome does not depend on the database engine: the admin in a browser, the schema fuzzer, the
@@ -26,9 +25,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def _clean_cache(db):
     """Rate-limit counters and cached reads never leak from one test into the next."""
-    cache.clear()
-    if "ratelimit" in settings.CACHES:
-        caches["ratelimit"].clear()
+    clear_caches()
     yield
 
 
