@@ -29,17 +29,18 @@ test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## bench: gunicorn + PostgreSQL + Redis on 127.0.0.1 driven by wrk; prints one table, writes bench/results/*.json
-## (PRODUCTS=10000 DURATION=10 WORKERS=2 CONNECTIONS=8 WORKLOADS= MEMORY=0 DB=mm_bench BENCH_REDIS_URL=… BENCH_PORT=8250)
+## (PRODUCTS=10000 DURATION=10 WORKERS=2 CONNECTIONS=8 ROUNDS=3 WORKLOADS= MEMORY=0 DB=mm_bench BENCH_REDIS_URL=… BENCH_PORT=8250)
 PRODUCTS ?= 10000
 DURATION ?= 10
 WORKERS ?= 2
 CONNECTIONS ?= 8
 MEMORY ?= 0
+ROUNDS ?= 3
 BENCH_PORT ?= 8250
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/6
 bench: install
 	$(BIN)/python bench/run.py --products $(PRODUCTS) --duration $(DURATION) --workers $(WORKERS) \
-		--connections $(CONNECTIONS) --memory $(MEMORY) --port $(BENCH_PORT) --redis-url $(BENCH_REDIS_URL) \
+		--connections $(CONNECTIONS) --rounds $(ROUNDS) --memory $(MEMORY) --port $(BENCH_PORT) --redis-url $(BENCH_REDIS_URL) \
 		$(if $(WORKLOADS),--workloads "$(WORKLOADS)") \
 		$(if $(DB),--database-url postgres://postgres@127.0.0.1:5432/$(DB))
 

@@ -17,6 +17,7 @@ import platform
 import random
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -383,6 +384,47 @@ def measure(wrk, port, workload, args, scripts, shop, server, stats_dir) -> dict
     }
 
 
+def repeated(workload: Workload) -> bool:
+    """Run in every round: the ceiling and the cached reads, whose ratios to the ceiling are the issue's goals.
+    The rest run once (they are far from the ceiling, and the writes use up their pools of carts)."""
+    return workload.name.startswith("ceiling") or (workload.cached is True and workload.method == "GET")
+
+
+def with_ceiling_shares(runs: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each run gets its share of the ceiling measured in the same round (`ceiling_share`, `ceiling_cpu_share`):
+    a box that slows down or speeds up between rounds moves both sides of the ratio together."""
+    ceiling = next((rounds for name, rounds in runs.items() if name.startswith("ceiling")), [])
+    for rounds in runs.values():
+        for turn, run in enumerate(rounds):
+            same = ceiling[turn] if turn < len(ceiling) else None
+            run["ceiling_share"] = 100 * run["rps"] / same["rps"] if same and same["rps"] else None
+            run["ceiling_cpu_share"] = (100 * same["cpu_ms_per_request"] / run["cpu_ms_per_request"]
+                                        if same and same["cpu_ms_per_request"] and run["cpu_ms_per_request"]
+                                        else None)
+    return runs
+
+
+def median_row(rounds: list[dict]) -> dict:
+    """One row for a workload's rounds: the median of each figure (the rounds themselves kept under "rounds")."""
+    if len(rounds) == 1:
+        return rounds[0]
+    row = dict(rounds[0])
+    for key, value in rounds[0].items():
+        present = [run[key] for run in rounds if run[key] is not None]
+        if key in SUMMED:
+            row[key] = sum(present)
+        elif key == "worker_rss_mb":
+            row[key] = max(present, default=None)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            row[key] = statistics.median(present) if present else None
+    row["rounds"] = [{key: run[key] for key in ROUND_KEYS} for run in rounds]
+    return row
+
+
+SUMMED = ("requests", "errors", "non_2xx_3xx", "socket_errors")
+ROUND_KEYS = ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request", "ceiling_share", "ceiling_cpu_share")
+
+
 # ----------------------------------------------------------------------------------------------- output
 
 COLUMNS = ("workload", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "SQL/req", "CPU ms/req", "% ceiling",
@@ -391,21 +433,19 @@ COLUMNS = ("workload", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "SQL/req
 
 def table(rows: list[dict]) -> str:
     """`% ceiling` compares req/s; `% ceil CPU` compares worker CPU per request (ceiling's / the row's), which
-    is what req/s would be if the workers had the CPU to themselves (steadier on a shared machine)."""
-    ceiling = next((r for r in rows if r["workload"].startswith("ceiling")), None)
+    is what req/s would be if the workers had the CPU to themselves (steadier on a shared machine). Both are
+    against the ceiling of the same round; a row run in several rounds shows the median of each figure."""
 
     def fmt(value, spec):
         return "—" if value is None else format(value, spec)
 
     lines = [rows_format(COLUMNS)]
     for r in rows:
-        share = 100 * r["rps"] / ceiling["rps"] if ceiling and ceiling["rps"] else None
-        cpu_share = (100 * ceiling["cpu_ms_per_request"] / r["cpu_ms_per_request"]
-                     if ceiling and ceiling["cpu_ms_per_request"] and r["cpu_ms_per_request"] else None)
         lines.append(rows_format((r["workload"], fmt(r["rps"], ".0f"), fmt(r["p50_ms"], ".1f"),
                                   fmt(r["p90_ms"], ".1f"), fmt(r["p99_ms"], ".1f"), str(r["errors"]),
                                   fmt(r["sql_per_request"], ".1f"), fmt(r["cpu_ms_per_request"], ".2f"),
-                                  fmt(share, ".0f"), fmt(cpu_share, ".0f"), fmt(r["worker_rss_mb"], ".0f"))))
+                                  fmt(r["ceiling_share"], ".0f"), fmt(r["ceiling_cpu_share"], ".0f"),
+                                  fmt(r["worker_rss_mb"], ".0f"))))
     return "\n".join(lines)
 
 
@@ -474,6 +514,8 @@ def parse_args():
     parser.add_argument("--database-url", default="",
                         help="PostgreSQL database (default mm_bench, mm_bench_<N> for other sizes)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/6")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of the ceiling and the cached reads, interleaved; the table shows medians")
     parser.add_argument("--workloads", default="", help="comma-separated words: run workloads whose name has one")
     parser.add_argument("--memory", type=int, default=0,
                         help="seconds of mixed load (the workloads in turn) with RSS samples, instead of the table")
@@ -522,11 +564,13 @@ def main() -> None:
         if args.memory:
             memory_run(wrk, args, chosen, scripts, shop, server, worker)
             return
-        rows = []
-        for workload in chosen:
-            print(f"  {workload.name} …", file=sys.stderr)
-            rows.append(measure(wrk, args.port, workload, args, scripts, shop, server, args.stats_dir))
-        report(args, rows, worker)
+        runs: dict[str, list[dict]] = {w.name: [] for w in chosen}
+        for turn in range(args.rounds):
+            for workload in chosen if turn == 0 else [w for w in chosen if repeated(w)]:
+                print(f"  {workload.name} (round {turn + 1}) …", file=sys.stderr)
+                runs[workload.name].append(measure(wrk, args.port, workload, args, scripts, shop, server,
+                                                   args.stats_dir))
+        report(args, [median_row(rounds) for rounds in with_ceiling_shares(runs).values()], worker)
     finally:
         for process in (server, worker):
             process.send_signal(signal.SIGTERM)
@@ -551,6 +595,7 @@ def report(args, rows: list[dict], worker: subprocess.Popen) -> None:
         "date": datetime.now(UTC).isoformat(timespec="seconds"), "products": args.products,
         "database": connection.vendor, "gunicorn": {"workers": args.workers, "threads": args.worker_threads},
         "wrk": {"connections": args.connections, "threads": args.wrk_threads, "duration_s": args.duration},
+        "rounds": args.rounds,
         "machine": machine(), "db_worker_rss_mb": rss_mb(worker.pid), "rows": rows,
     }
     RESULTS.mkdir(exist_ok=True)
@@ -559,6 +604,7 @@ def report(args, rows: list[dict], worker: subprocess.Popen) -> None:
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
     print(f"\n{args.products:,} products, PostgreSQL + Redis, gunicorn {args.workers} workers x "
           f"{args.worker_threads} thread(s), wrk {args.connections} connections x {args.duration} s, "
+          f"ceiling and cached reads x {args.rounds} rounds (medians), "
           f"load average {result['machine']['load_average']}")
     print(table(rows))
     print(f"db_worker RSS {fmt_mb(result['db_worker_rss_mb'])}; written to {out.relative_to(ROOT)}")
