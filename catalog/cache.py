@@ -32,7 +32,7 @@ def _slug_key(slug: str) -> str:
     return f"catalog:slug:{hashlib.sha256(slug.encode()).hexdigest()}"
 
 
-def list_read(representation: str, base_url: str, params: list[tuple[str, str]], *,
+def list_read(representation: str, base_url: str, params: tuple[tuple[str, tuple[str, ...]], ...], *,
               count: Count | None = None) -> CachedRead:
     """The cached list page's ETag for this query and the tokens it must carry: one cache call, which makes `count`
     too (moodmnky.cache.get_many_counted); the body comes with `full_entry()`."""

@@ -19,7 +19,7 @@ from catalog.events import product_payload_absolute
 from catalog.models import Product, ProductMedia, Variant
 from moodmnky.actors import actor_of
 from moodmnky.api.exceptions import flatten_errors
-from moodmnky.api.http_cache import cache_first, cached_response
+from moodmnky.api.http_cache import cache_first, cached_response, query_lists
 from moodmnky.api.permissions import ReadAnyoneWriteAdmin, admin_can
 from moodmnky.api.schema import ErrorSerializer
 from moodmnky.cache import Count
@@ -56,7 +56,7 @@ def _once_per_request(request, what: tuple, read):
 
 def product_list_read(request, representation: str, count: Count | None = None):
     return _once_per_request(request, ("list", representation), lambda: catalog_cache.list_read(
-        representation, request.build_absolute_uri("/"), list(request.GET.lists()), count=count))
+        representation, request.build_absolute_uri("/"), query_lists(request), count=count))
 
 
 def product_read(request, pk: str, representation: str, count: Count | None = None):

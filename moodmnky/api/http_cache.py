@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.cache import cache
@@ -96,10 +97,43 @@ def is_plain_anonymous_get(request) -> bool:
     """A GET with no credentials of any kind (Bearer, API key, session cookie) and a plain JSON Accept: DRF would
     find it anonymous, allowed to read the catalog, and answer it with the JSON renderer."""
     meta = request.META
-    return (request.method == "GET" and "HTTP_AUTHORIZATION" not in meta and "HTTP_X_API_KEY" not in meta
+    if not (request.method == "GET" and "HTTP_AUTHORIZATION" not in meta and "HTTP_X_API_KEY" not in meta
             and meta.get("HTTP_ACCEPT", "") in PLAIN_ACCEPT and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and api_settings.URL_FORMAT_OVERRIDE not in request.GET
-            and getattr(request, "_force_auth_user", None) is None)  # DRF's test client authenticates this way
+            and getattr(request, "_force_auth_user", None) is None):  # DRF's test client authenticates this way
+        return False
+    params = _query_of(request)  # None: too many fields, which the view answers (a 400)
+    return params is not None and all(name != api_settings.URL_FORMAT_OVERRIDE for name, _ in params)
+
+
+def query_lists(request) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`request.GET.lists()` without building the QueryDict: a cached read's key is made of it. The parse of each
+    query string is kept, so a hot page's repeats cost a lookup; Django's QueryDict costs a hit about 30 function
+    calls per parameter. Past DATA_UPLOAD_MAX_NUMBER_FIELDS it raises what `request.GET` raises."""
+    params = _query_of(request)
+    return params if params is not None else tuple((name, tuple(values)) for name, values in request.GET.lists())
+
+
+def _query_of(request) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    return _parsed_query(request.META.get("QUERY_STRING", ""), request.encoding or settings.DEFAULT_CHARSET,
+                         settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_query(raw: str, encoding: str, max_fields: int | None) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    # As WSGIRequest.GET and QueryDict read it: the WSGI string's bytes decoded with the request's encoding (ISO
+    # 8859-1 where they are not valid in it), then the same parse_qsl, values grouped by name in first-seen order.
+    try:
+        text = raw.encode("iso-8859-1").decode(encoding)
+    except UnicodeError:
+        text = raw
+    try:
+        pairs = parse_qsl(text, keep_blank_values=True, encoding=encoding, max_num_fields=max_fields)
+    except ValueError:
+        return None
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return tuple((name, tuple(values)) for name, values in grouped.items())
 
 
 def cache_first(view, read: Callable[..., CachedRead]):
