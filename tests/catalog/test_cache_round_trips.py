@@ -33,6 +33,12 @@ def redis_round_trips():
         AbstractConnection.send_packed_command = original
 
 
+def written(sent: list) -> list[bytes]:
+    """The bytes of each socket write `redis_round_trips` saw."""
+    return [b"".join(bytes(part) for part in command) if isinstance(command, list) else bytes(command)
+            for command in sent]
+
+
 @pytest.mark.parametrize("lookup", ["list", "id", "slug"])
 @pytest.mark.parametrize("revalidate", [False, True], ids=["200", "304"])
 @pytest.mark.parametrize("accept", ["", "application/json, */*;q=0.8"], ids=["cache-first", "through-drf"])
@@ -68,8 +74,7 @@ def test_a_cache_first_miss_reads_the_cache_once_then_stores(api_client, lookup)
         miss = api_client.get(url)
 
     assert miss.status_code == 200 and miss["X-RateLimit-Limit"]
-    writes = [b"".join(bytes(part) for part in command) if isinstance(command, list) else bytes(command)
-              for command in sent]
+    writes = written(sent)
     names = [write.split(b"\r\n")[2] for write in writes]
     # The count and the read in one write (SET NX EX, INCR, MGET), never a second read; then the store (set_many; a
     # detail may also remember its slug's pointer, a SET).
@@ -151,18 +156,24 @@ def test_the_counter_round_trip_counts_like_django_ratelimit(api_client, setting
     assert keys and all(0 < caches["ratelimit"].ttl(key) <= 3600 + 60 for key in keys)
 
 
-def test_the_counter_script_is_sent_again_when_redis_does_not_know_it(api_client):
-    """EVALSHA of a script the server lacks (restarted, flushed): redis-py loads it again and runs it."""
+def test_the_slug_read_script_is_sent_again_when_redis_does_not_know_it(api_client):
+    """A product read by slug follows the slug's pointer in a script run by its SHA (EVALSHA); a server that lost
+    it (restarted, flushed) answers NOSCRIPT, and the script is loaded and run again: the same answer, counted."""
     from django.core.cache import caches
 
     from moodmnky.cache import redis_client_of
 
-    api_client.get("/api/v1/categories/")  # the counter script is known to the server now
-    redis_client_of(caches["ratelimit"]).get_client(write=True).script_flush()  # ... and forgotten
+    url = f"/api/v1/products/{VariantFactory().product.slug}/"
+    expected = api_client.get(url).json()  # the pointer is remembered and the script known to the server now
+    redis_client_of(caches["default"]).get_client(write=True).script_flush()  # ... and forgotten
 
-    first = api_client.get("/api/v1/categories/")
-    second = api_client.get("/api/v1/categories/")
+    with redis_round_trips() as sent:
+        first = api_client.get(url)
+    second = api_client.get(url)
 
+    assert first.status_code == second.status_code == 200 and first.json() == second.json() == expected
+    refused, loaded, again = written(sent)[:3]
+    assert b"EVALSHA" in refused and b"SCRIPT" in loaded and b"LOAD" in loaded and b"EVALSHA" in again
     assert int(first["X-RateLimit-Remaining"]) == int(second["X-RateLimit-Remaining"]) + 1
 
 
