@@ -33,6 +33,21 @@ class RequestIdMiddleware:
         return response
 
 
+class NotModifiedMiddleware:
+    """A 304 goes out without Content-Length. Django's CommonMiddleware, inside this one, writes the empty body's
+    `0`, which RFC 9110 (8.6) forbids unless it is the 200's length: a cache refreshing its stored response from
+    the 304's headers could take the `0` as that response's length."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 304:
+            del response["Content-Length"]
+        return response
+
+
 class ApiErrorMiddleware:
     """A crash outside DRF's handler (or in another middleware) is still an enveloped 500, never a traceback."""
 

@@ -33,6 +33,8 @@ def test_etag_and_cache_control_then_304(api_client, kind):
     assert second.status_code == 304
     assert second.content == b""
     assert second["ETag"] == first["ETag"]
+    # A 304 names no length but the 200's (RFC 9110 8.6), so none: a cache must not take the empty body's 0.
+    assert first["Content-Length"] == str(len(first.content)) and not second.has_header("Content-Length")
 
 
 def test_if_none_match_accepts_lists_weak_tags_and_star(api_client):
