@@ -604,7 +604,7 @@ def report(args, rows: list[dict], worker: subprocess.Popen) -> None:
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
     print(f"\n{args.products:,} products, PostgreSQL + Redis, gunicorn {args.workers} workers x "
           f"{args.worker_threads} thread(s), wrk {args.connections} connections x {args.duration} s, "
-          f"ceiling and cached reads x {args.rounds} rounds (medians), "
+          f"ceiling and cached reads x {args.rounds} round{'s (medians)' if args.rounds > 1 else ''}, "
           f"load average {result['machine']['load_average']}")
     print(table(rows))
     print(f"db_worker RSS {fmt_mb(result['db_worker_rss_mb'])}; written to {out.relative_to(ROOT)}")

@@ -76,7 +76,9 @@ def cached_answer(request, read: CachedRead, *, public: bool) -> HttpResponse | 
     """The 304 or 200 the cache gives for `read` (a 200 takes the body this process keeps, or reads it); None when
     nothing current is stored."""
     entry = read.entry
-    if entry is not None and entry.body is None and not etag_matches(_if_none_match(request), entry.etag):
+    if entry is not None and entry.body is None:
+        if etag_matches(_if_none_match(request), entry.etag):  # the header is compared once on a 304
+            return _with_cache_headers(HttpResponseNotModified(), entry.etag, public)
         entry = read.full_entry()
     return None if entry is None else _answer(request, entry, public)
 
