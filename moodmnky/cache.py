@@ -144,7 +144,14 @@ class FailOpenRedisClient(PrefixScopedRedisClient):
 def redis_client_of(cache_obj):
     """The django-redis client behind a Django cache, None for the database or memory caches."""
     client = getattr(cache_obj, "client", None)
-    return client if isinstance(client, DefaultClient) else None
+    return client if _kind_of(type(client), DefaultClient) else None
+
+
+@functools.lru_cache(maxsize=32)
+def _kind_of(kind: type, base: type) -> bool:
+    """issubclass(kind, base), kept: django-redis's clients are typing Protocols, whose isinstance() goes through
+    the ABC machinery on every call, and a cached read asks several times."""
+    return issubclass(kind, base)
 
 
 def counter_incr(cache_obj, key: str, timeout: int) -> int | None:
@@ -299,7 +306,7 @@ return values
 def _counted_script(client, source: str, count: Count | None, keys: list, args: list) -> tuple[int | None, list]:
     """(the count, the script's other values): the response cache's `client` runs `source` with the counter first."""
     counter = redis_client_of(count.counters).make_key(count.key) if count else "-"
-    if isinstance(client, FailOpenRedisClient):
+    if _kind_of(type(client), FailOpenRedisClient):
         client._clear_if_stale()  # as every call of the fail-open client does first
     raw = run_script(client.get_client(write=count is not None), source, [counter, *keys],
                      [count.timeout if count else "", *args])
@@ -312,7 +319,7 @@ def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[i
     if count is None:
         return None, cache_obj.get_many(keys)
     client = redis_client_of(cache_obj)
-    if isinstance(client, FailOpenRedisClient):
+    if _kind_of(type(client), FailOpenRedisClient):
         client._clear_if_stale()  # as every call of the fail-open client does first
     counter = redis_client_of(count.counters).make_key(count.key)
     try:
