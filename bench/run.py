@@ -349,6 +349,18 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_ticks(pid: int) -> tuple[int, int]:
+    """(user, system) CPU time of a process so far, in clock ticks (/proc/<pid>/stat); zeros once it has gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0, 0
+    return int(fields[11]), int(fields[12])
+
+
 def worker_pids(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
@@ -363,10 +375,11 @@ def measure(wrk, port, workload, args, scripts, shop, server, stats_dir) -> dict
     if workload.method == "GET":  # warm the cache, the workers' lazy imports and connections
         for path in paths[:1] * 4:
             get(port, path.replace("{n}", "warm"), headers)
-    before = read_stats(stats_dir)
+    workers = worker_pids(server.pid)
+    before, ticks_before = read_stats(stats_dir), {pid: cpu_ticks(pid) for pid in workers}
     result = run_wrk(wrk, port, workload, paths, headers, args, scripts)
     time.sleep(0.2)  # the last responses' counters
-    after = read_stats(stats_dir)
+    after, ticks_after = read_stats(stats_dir), {pid: cpu_ticks(pid) for pid in workers}
     served = sum(after[p][0] - before.get(p, (0, 0, 0))[0] for p in after)
     queries = sum(after[p][1] - before.get(p, (0, 0, 0))[1] for p in after)
     cpu_ns = sum(after[p][2] - before.get(p, (0, 0, 0))[2] for p in after)
@@ -380,6 +393,11 @@ def measure(wrk, port, workload, args, scripts, shop, server, stats_dir) -> dict
         "socket_errors": errors - result["status"],
         "sql_per_request": queries / served if served else None,
         "cpu_ms_per_request": cpu_ns / served / 1e6 if served else None,
+        # The kernel's share (system time: sockets, the page written) and the rest, from /proc (10 ms ticks, so
+        # meaningful over a whole run only): how much of a request's CPU is moving its bytes.
+        **{f"{part}_ms_per_request": (sum(ticks_after[p][i] - ticks_before[p][i] for p in workers)
+                                      * 1000 / TICKS_PER_SECOND / served if served else None)
+           for i, part in enumerate(("user", "system"))},
         "worker_rss_mb": max((rss_mb(p) or 0 for p in worker_pids(server.pid)), default=None),
     }
 
@@ -422,7 +440,8 @@ def median_row(rounds: list[dict]) -> dict:
 
 
 SUMMED = ("requests", "errors", "non_2xx_3xx", "socket_errors")
-ROUND_KEYS = ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request", "ceiling_share", "ceiling_cpu_share")
+ROUND_KEYS = ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request", "user_ms_per_request", "system_ms_per_request",
+              "ceiling_share", "ceiling_cpu_share")
 
 
 # ----------------------------------------------------------------------------------------------- output
