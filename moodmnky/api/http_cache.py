@@ -69,29 +69,27 @@ def cached_response(request, view, read: CachedRead, build: Callable[[], Any], *
         cache.set_many({read.key: (*stamp, entry.body, entry.subject),
                         etag_key(read.key): (*stamp, None, entry.subject)}, BODY_TIMEOUT)
         recent_bodies.put(entry.etag, entry.body)
-    return _answer(request, entry, public)
+    return _answer(entry, public, not_modified=_not_modified(request, entry.etag))
 
 
 def cached_answer(request, read: CachedRead, *, public: bool) -> HttpResponse | HttpResponseNotModified | None:
     """The 304 or 200 the cache gives for `read` (a 200 takes the body this process keeps, or reads it); None when
     nothing current is stored."""
     entry = read.entry
-    if entry is not None and entry.body is None:
-        if etag_matches(_if_none_match(request), entry.etag):  # the header is compared once on a 304
-            return _with_cache_headers(HttpResponseNotModified(), entry.etag, public)
-        entry = read.full_entry()
-    return None if entry is None else _answer(request, entry, public)
+    if entry is None:
+        return None
+    not_modified = _not_modified(request, entry.etag)
+    if not not_modified and entry.body is None:
+        entry = read.full_entry()  # a 200 serves this ETag's body (a stored entry's own ETag is its body's)
+    return None if entry is None else _answer(entry, public, not_modified=not_modified)
 
 
-def _if_none_match(request) -> str:
-    return request.META.get("HTTP_IF_NONE_MATCH", "")
+def _not_modified(request, etag: str) -> bool:
+    return etag_matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etag)
 
 
-def _answer(request, entry: Entry, public: bool) -> HttpResponse | HttpResponseNotModified:
-    if etag_matches(_if_none_match(request), entry.etag):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(entry.body, content_type=entry.content_type)
+def _answer(entry: Entry, public: bool, *, not_modified: bool) -> HttpResponse | HttpResponseNotModified:
+    response = HttpResponseNotModified() if not_modified else HttpResponse(entry.body, content_type=entry.content_type)
     return _with_cache_headers(response, entry.etag, public)
 
 
@@ -257,7 +255,7 @@ def conditional_response(request, *, etag: str, body: Any, public: bool) -> Resp
 
     `public` bodies may be kept by shared caches for a minute; private ones must be revalidated.
     """
-    response = HttpResponseNotModified() if etag_matches(_if_none_match(request), etag) \
+    response = HttpResponseNotModified() if _not_modified(request, etag) \
         else Response(body)
     return _with_cache_headers(response, etag, public)
 
