@@ -305,12 +305,19 @@ return values
 
 def _counted_script(client, source: str, count: Count | None, keys: list, args: list) -> tuple[int | None, list]:
     """(the count, the script's other values): the response cache's `client` runs `source` with the counter first."""
+    _stale_cleared(client)
     counter = redis_client_of(count.counters).make_key(count.key) if count else "-"
-    if _kind_of(type(client), FailOpenRedisClient):
-        client._clear_if_stale()  # as every call of the fail-open client does first
     raw = run_script(client.get_client(write=count is not None), source, [counter, *keys],
                      [count.timeout if count else "", *args])
     return raw[0], raw[1:]
+
+
+def _stale_cleared(client):
+    """`client`, about to be read past its own methods: the fail-open client first clears the entries a delete
+    that failed during an outage left behind, as each of its own calls does."""
+    if _kind_of(type(client), FailOpenRedisClient):
+        client._clear_if_stale()
+    return client
 
 
 def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[int | None, dict]:
@@ -318,9 +325,7 @@ def get_many_counted(cache_obj, keys: list[str], count: Count | None) -> tuple[i
     pipelined); a miss and no count while Redis is down."""
     if count is None:
         return None, cache_obj.get_many(keys)
-    client = redis_client_of(cache_obj)
-    if _kind_of(type(client), FailOpenRedisClient):
-        client._clear_if_stale()  # as every call of the fail-open client does first
+    client = _stale_cleared(redis_client_of(cache_obj))
     counter = redis_client_of(count.counters).make_key(count.key)
     try:
         _, counted, values = round_trip(client.get_client(write=True), [
