@@ -7,7 +7,8 @@
 `--only` is for counting instructions, which unlike CPU time repeat exactly from run to run: the difference between
 `valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python scripts/hit_costs.py --only KIND N` and
 the same with 0 requests, divided by N, is the instructions one request of that kind costs (the Python process's
-own, not Redis's or the kernel's).
+own, not Redis's or the kernel's). Run both with `PYTHONHASHSEED=0`: with a random hash seed they differ by up to
+1 % from run to run, with a fixed one by a few dozen instructions.
 
 Uses a seeded bench database (`make bench` seeds it) and Redis, with the bench's settings (DEBUG off, bench mode
 for the ceiling view, limits out of reach). Prints the Redis round trips of one request of each kind, then
